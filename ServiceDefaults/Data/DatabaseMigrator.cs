@@ -1,0 +1,71 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace CooperationPlatform.ServiceDefaults.Data;
+
+/// <summary>
+/// Creates the database if needed and applies pending migrations before the service accepts requests.
+/// Instances starting together serialize on an advisory lock held in the maintenance database,
+/// because the service's own database may not exist yet.
+/// </summary>
+public sealed class DatabaseMigrator<TContext>(IServiceProvider services, ILogger<DatabaseMigrator<TContext>> logger) : IHostedService
+    where TContext : DbContext
+{
+    private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(60);
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TContext>();
+        var target = new NpgsqlConnectionStringBuilder(db.Database.GetConnectionString());
+        var maintenance = new NpgsqlConnectionStringBuilder(target.ConnectionString) { Database = "postgres", Pooling = false };
+
+        await using var lockConnection = await OpenWithRetryAsync(maintenance.ConnectionString, cancellationToken);
+        var lockKey = $"migrate:{target.Database}";
+        await using (var acquire = new NpgsqlCommand("SELECT pg_advisory_lock(hashtext($1))", lockConnection))
+        {
+            acquire.Parameters.AddWithValue(lockKey);
+            await acquire.ExecuteNonQueryAsync(cancellationToken);
+        }
+        try
+        {
+            var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+            if (pending.Count > 0)
+            {
+                logger.LogInformation("Applying {Count} migration(s) to {Database}: {Migrations}", pending.Count, target.Database, pending);
+                await db.Database.MigrateAsync(cancellationToken);
+            }
+        }
+        finally
+        {
+            await using var release = new NpgsqlCommand("SELECT pg_advisory_unlock(hashtext($1))", lockConnection);
+            release.Parameters.AddWithValue(lockKey);
+            await release.ExecuteNonQueryAsync(CancellationToken.None);
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private async Task<NpgsqlConnection> OpenWithRetryAsync(string connectionString, CancellationToken cancellationToken)
+    {
+        var deadline = DateTime.UtcNow + ConnectTimeout;
+        for (var delay = TimeSpan.FromMilliseconds(100); ; delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 2, 2000)))
+        {
+            var connection = new NpgsqlConnection(connectionString);
+            try
+            {
+                await connection.OpenAsync(cancellationToken);
+                return connection;
+            }
+            catch (NpgsqlException e) when (DateTime.UtcNow < deadline)
+            {
+                await connection.DisposeAsync();
+                logger.LogWarning("PostgreSQL is not reachable yet ({Error}); retrying in {Delay}", e.Message, delay);
+                await Task.Delay(delay, cancellationToken);
+            }
+        }
+    }
+}

@@ -1,0 +1,12 @@
+using CooperationPlatform.ServiceDefaults;
+
+namespace CooperationPlatform.Portfolio.Apis;
+
+public static class PortfolioApi
+{
+    public static IEndpointRouteBuilder MapPortfolioApi(this IEndpointRouteBuilder app)
+    {
+        app.MapServiceInfo("portfolio");
+        return app;
+    }
+}
