@@ -1,0 +1,18 @@
+using CooperationPlatform.AppHost;
+using CooperationPlatform.AppHost.Hosting;
+
+var repositoryRoot = PlatformHostOptions.FindRepositoryRoot();
+var options = new PlatformHostOptions
+{
+    RepositoryRoot = repositoryRoot,
+    DataDirectory = Path.Combine(repositoryRoot, ".data"),
+    Fresh = args.Contains("--fresh"),
+    ExternalConnectionStrings = PlatformHostOptions.ConnectionStringsFromEnvironment("postgres", "cache", "messaging"),
+    ServiceEnvironment = new[] { "OTEL_EXPORTER_OTLP_ENDPOINT", "OTEL_EXPORTER_OTLP_PROTOCOL", "OTEL_EXPORTER_OTLP_HEADERS" }
+        .Where(key => Environment.GetEnvironmentVariable(key) is { Length: > 0 })
+        .ToDictionary(key => key, key => Environment.GetEnvironmentVariable(key)!),
+};
+var gatewayPort = int.TryParse(Environment.GetEnvironmentVariable("GATEWAY_PORT"), out var port) ? port : PlatformTopology.GatewayPort;
+
+await using var host = PlatformTopology.Declare(options, gatewayPort).Build();
+return await host.RunAsync();
