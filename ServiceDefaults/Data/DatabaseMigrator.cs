@@ -32,12 +32,8 @@ public sealed class DatabaseMigrator<TContext>(IServiceProvider services, ILogge
         }
         try
         {
-            var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
-            if (pending.Count > 0)
-            {
-                logger.LogInformation("Applying {Count} migration(s) to {Database}: {Migrations}", pending.Count, target.Database, pending);
-                await db.Database.MigrateAsync(cancellationToken);
-            }
+            // MigrateAsync checks for the history table before reading it, and logs each migration it applies.
+            await db.Database.MigrateAsync(cancellationToken);
         }
         finally
         {

@@ -281,9 +281,9 @@ public static class Countries
         All.ToFrozenDictionary(c => c.Alpha3, StringComparer.OrdinalIgnoreCase);
 
     private static readonly FrozenDictionary<string, IReadOnlyList<Country>> ByRegion = All
-        .SelectMany(c => new[] { Regions.WorldCode, c.RegionCode, c.SubRegionCode, c.IntermediateRegionCode }
-            .Where(code => !string.IsNullOrEmpty(code))
-            .Select(code => (Code: code!, Country: c)))
+        .SelectMany(c => new[] { Regions.WorldCode, c.RegionCode, c.SubRegionCode, c.IntermediateRegionCode ?? "" }
+            .Where(code => code.Length > 0)
+            .Select(code => (Code: code, Country: c)))
         .GroupBy(x => x.Code, x => x.Country)
         .ToFrozenDictionary(g => g.Key, IReadOnlyList<Country> (g) => [.. g], StringComparer.Ordinal);
 

@@ -1,4 +1,4 @@
-// Source: UN General Assembly resolution A/RES/70/1 (2015), goals and targets of the 2030 Agenda; goal short names as used by the UN since 2016.
+// Source: UN General Assembly resolution A/RES/70/1 (25 September 2015), goals and targets of the 2030 Agenda; goal short names from the UN's SDG communication materials.
 using System.Collections.Frozen;
 using System.Diagnostics.CodeAnalysis;
 

@@ -1,4 +1,4 @@
-// Sources: sectors and the seven cooperation modes from UNIDO's South-South and triangular industrial cooperation (SSTIC) documents (2024);
+// Sources: sectors and the seven cooperation modes from UNIDO's South-South and triangular industrial cooperation (SSTIC) documents, as adopted for this platform in 2026;
 // DAC codes from the OECD DAC CRS purpose codes list (2024), given only where one code plainly matches the sector.
 namespace CooperationPlatform.Contracts.Reference;
 

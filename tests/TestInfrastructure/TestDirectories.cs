@@ -1,0 +1,41 @@
+using CooperationPlatform.AppHost.Hosting;
+
+namespace CooperationPlatform.Testing;
+
+public static class TestDirectories
+{
+    /// <summary>A fresh folder under /tmp for one fixture's servers; removed by <see cref="Delete"/>.</summary>
+    public static string Create(string purpose) =>
+        System.IO.Directory.CreateTempSubdirectory($"cooperation-{purpose}-").FullName;
+
+    /// <summary>Options for servers that live only as long as the tests: free ports, no fsync, no build, quiet.</summary>
+    public static PlatformHostOptions Options(string dataDirectory) => new()
+    {
+        RepositoryRoot = PlatformHostOptions.FindRepositoryRoot(),
+        DataDirectory = dataDirectory,
+        UseFreePorts = true,
+        Ephemeral = true,
+        SkipBuild = true,
+        StreamLogs = false,
+        Configuration = BuildConfiguration,
+        ExternalConnectionStrings = PlatformHostOptions.ConnectionStringsFromEnvironment("postgres", "cache", "messaging"),
+    };
+
+    public static void Delete(string directory)
+    {
+        try
+        {
+            System.IO.Directory.Delete(directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A server may still be releasing a file; /tmp is cleaned anyway.
+        }
+    }
+
+#if DEBUG
+    public const string BuildConfiguration = "Debug";
+#else
+    public const string BuildConfiguration = "Release";
+#endif
+}
