@@ -1,0 +1,72 @@
+using CooperationPlatform.AppHost;
+using CooperationPlatform.AppHost.Hosting;
+
+namespace CooperationPlatform.Bench;
+
+/// <summary>
+/// The stack a scenario measures: started here through the AppHost library (free ports, a temporary folder),
+/// or a running one given with <c>--target</c> (then only HTTP scenarios can run).
+/// </summary>
+public sealed class BenchContext : IAsyncDisposable
+{
+    private readonly PlatformHost? _host;
+    private readonly string? _dataDirectory;
+
+    private BenchContext(PlatformHost? host, string? dataDirectory, Uri gateway, TimeSpan duration)
+    {
+        _host = host;
+        _dataDirectory = dataDirectory;
+        GatewayUrl = gateway;
+        Duration = duration;
+    }
+
+    public Uri GatewayUrl { get; }
+    public TimeSpan Duration { get; }
+    public PlatformHost Host => _host ?? throw new InvalidOperationException("This scenario needs the stack started by the benchmark (omit --target).");
+
+    public Uri ServiceUrl(string resourceName) => Host.Get<ProjectResource>(resourceName).Url!;
+    public string ConnectionString(string resourceName) => Host.Resources.OfType<IResourceWithConnectionString>().Single(r => r.Name == resourceName).ConnectionString;
+    public string DatabaseConnectionString(string database) =>
+        Host.Get<PostgresServerResource>("postgres").Databases.Single(d => d.DatabaseName == database).ConnectionString;
+
+    public static async Task<BenchContext> StartAsync(Uri? target, TimeSpan duration, string configuration)
+    {
+        if (target is not null)
+        {
+            return new BenchContext(null, null, target, duration);
+        }
+        var root = PlatformHostOptions.FindRepositoryRoot();
+        var dataDirectory = System.IO.Directory.CreateTempSubdirectory("cooperation-bench-").FullName;
+        var options = new PlatformHostOptions
+        {
+            RepositoryRoot = root,
+            DataDirectory = dataDirectory,
+            UseFreePorts = true,
+            StreamLogs = false,
+            Configuration = configuration,
+            ServiceEnvironment = new Dictionary<string, string>
+            {
+                // Benchmarks measure the services, not their console logging.
+                ["Logging__LogLevel__Default"] = "Warning",
+                ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            },
+        };
+        var host = PlatformTopology.Declare(options, gatewayPort: 0).Build();
+        Console.WriteLine($"Starting the stack ({configuration}) in {dataDirectory}...");
+        await host.StartAsync();
+        Console.WriteLine($"Stack up in {host.StartDuration.TotalSeconds:0.0} s.");
+        return new BenchContext(host, dataDirectory, host.Get<ProjectResource>("gateway").Url!, duration);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_host is not null)
+        {
+            await _host.DisposeAsync();
+        }
+        if (_dataDirectory is not null)
+        {
+            System.IO.Directory.Delete(_dataDirectory, recursive: true);
+        }
+    }
+}

@@ -1,0 +1,73 @@
+using System.Diagnostics;
+
+namespace CooperationPlatform.Bench;
+
+/// <summary>
+/// Fires operations on a fixed schedule, whatever the previous ones are doing (open loop). Latency counts from the moment
+/// an operation was due, not when it was sent, so a stall shows up in the figures instead of hiding them (no coordinated omission).
+/// </summary>
+public static class OpenLoopLoad
+{
+    public static async Task<LatencyRecorder> RunAsync(double ratePerSecond, TimeSpan duration, Func<CancellationToken, Task> operation,
+        CancellationToken cancellationToken, int maxInFlight = 2048)
+    {
+        var recorder = new LatencyRecorder();
+        var interval = TimeSpan.FromSeconds(1 / ratePerSecond);
+        var total = (long)(ratePerSecond * duration.TotalSeconds);
+        var inFlight = new SemaphoreSlim(maxInFlight);
+        var running = new List<Task>((int)Math.Min(total, 1_000_000));
+        var clock = Stopwatch.StartNew();
+        for (long i = 0; i < total && !cancellationToken.IsCancellationRequested; i++)
+        {
+            var due = interval * i;
+            var wait = due - clock.Elapsed;
+            if (wait > TimeSpan.FromMilliseconds(1))
+            {
+                await Task.Delay(wait, cancellationToken);
+            }
+            await inFlight.WaitAsync(cancellationToken);
+            running.Add(Task.Run(async () =>
+            {
+                try
+                {
+                    await operation(cancellationToken);
+                    recorder.Record(clock.Elapsed - due);
+                }
+                catch (Exception) when (!cancellationToken.IsCancellationRequested)
+                {
+                    recorder.RecordError();
+                }
+                finally
+                {
+                    inFlight.Release();
+                }
+            }, cancellationToken));
+        }
+        await Task.WhenAll(running);
+        return recorder;
+    }
+
+    /// <summary>Closed loop with <paramref name="concurrency"/> workers, for "as fast as it goes" throughput.</summary>
+    public static async Task<LatencyRecorder> RunClosedAsync(int concurrency, TimeSpan duration, Func<CancellationToken, Task> operation, CancellationToken cancellationToken)
+    {
+        var recorder = new LatencyRecorder();
+        var end = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(_ => Task.Run(async () =>
+        {
+            while (Stopwatch.GetTimestamp() < end && !cancellationToken.IsCancellationRequested)
+            {
+                var start = Stopwatch.GetTimestamp();
+                try
+                {
+                    await operation(cancellationToken);
+                    recorder.Record(Stopwatch.GetElapsedTime(start));
+                }
+                catch (Exception) when (!cancellationToken.IsCancellationRequested)
+                {
+                    recorder.RecordError();
+                }
+            }
+        }, cancellationToken)));
+        return recorder;
+    }
+}
