@@ -17,9 +17,10 @@ public sealed class PostgresServerResource(string name, int preferredPort) : Res
     public IReadOnlyList<PostgresDatabaseResource> Databases => _databases;
     private string Endpoint { get; set; } = "";
 
-    public PostgresDatabaseResource AddDatabase(string databaseName)
+    /// <summary>A database referenced as <c>ConnectionStrings:{name}</c>; its real name may differ (tests give each run its own).</summary>
+    public PostgresDatabaseResource AddDatabase(string name, string? databaseName = null)
     {
-        var database = new PostgresDatabaseResource(databaseName, this);
+        var database = new PostgresDatabaseResource(name, databaseName ?? name, this);
         _databases.Add(database);
         return database;
     }
@@ -122,9 +123,9 @@ public sealed class PostgresServerResource(string name, int preferredPort) : Res
 }
 
 /// <summary>A database on a <see cref="PostgresServerResource"/>, referenced by services as <c>ConnectionStrings:{name}</c>.</summary>
-public sealed class PostgresDatabaseResource(string databaseName, PostgresServerResource server) : IResourceWithConnectionString
+public sealed class PostgresDatabaseResource(string name, string databaseName, PostgresServerResource server) : IResourceWithConnectionString
 {
-    public string Name => DatabaseName;
+    public string Name { get; } = name;
     public string DatabaseName { get; } = databaseName;
     public PostgresServerResource Server { get; } = server;
     public string ConnectionString => new NpgsqlConnectionStringBuilder(Server.ConnectionString) { Database = DatabaseName }.ConnectionString;

@@ -1,0 +1,91 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using CooperationPlatform.ServiceDefaults.Errors;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Hosting;
+
+namespace CooperationPlatform.ServiceDefaults.Tests;
+
+/// <summary>The mapping as a client sees it: a real pipeline with the service defaults, hosted in memory.</summary>
+public sealed class ProblemResponseTests : IAsyncLifetime
+{
+    private WebApplication _app = null!;
+    private HttpClient _client = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = Environments.Production });
+        builder.WebHost.UseTestServer();
+        builder.AddServiceDefaults();
+        _app = builder.Build();
+        _app.MapDefaultEndpoints();
+        _app.MapGet("/validation", () => { throw new RequestValidationException("sdgs[0]", "18 is not a Sustainable Development Goal."); });
+        _app.MapGet("/missing", () => { throw new NotFoundException("Institution", "ucssic"); });
+        _app.MapGet("/conflict", () => { throw new ConflictException("An institution with this name already exists in CHN."); });
+        _app.MapGet("/stale", () => { throw new PreconditionFailedException(); });
+        _app.MapGet("/bug", () => { throw new InvalidOperationException("Password=secret at Npgsql.Internal"); });
+        _app.MapPost("/echo", (EchoRequest request) => TypedResults.Ok(request));
+        await _app.StartAsync();
+        _client = _app.GetTestClient();
+    }
+
+    [Theory]
+    [InlineData("/validation", HttpStatusCode.BadRequest)]
+    [InlineData("/missing", HttpStatusCode.NotFound)]
+    [InlineData("/conflict", HttpStatusCode.Conflict)]
+    [InlineData("/stale", HttpStatusCode.PreconditionFailed)]
+    [InlineData("/bug", HttpStatusCode.InternalServerError)]
+    [InlineData("/no-such-route", HttpStatusCode.NotFound)]
+    public async Task Failures_are_problem_details_with_a_trace_id(string path, HttpStatusCode status)
+    {
+        using var response = await _client.GetAsync(path, TestContext.Current.CancellationToken);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
+
+        Assert.Equal(status, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal((int)status, problem.GetProperty("status").GetInt32());
+        Assert.False(string.IsNullOrEmpty(problem.GetProperty("traceId").GetString()));
+    }
+
+    [Fact]
+    public async Task A_validation_problem_names_the_field()
+    {
+        using var response = await _client.GetAsync("/validation", TestContext.Current.CancellationToken);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
+
+        Assert.Equal("18 is not a Sustainable Development Goal.", problem.GetProperty("errors").GetProperty("sdgs[0]")[0].GetString());
+    }
+
+    [Fact]
+    public async Task A_bug_shows_no_stack_trace_or_secret()
+    {
+        using var response = await _client.GetAsync("/bug", TestContext.Current.CancellationToken);
+        var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+
+        Assert.DoesNotContain("secret", body);
+        Assert.DoesNotContain("Npgsql", body);
+        Assert.DoesNotContain(" at ", body);
+    }
+
+    [Fact]
+    public async Task Malformed_json_is_a_400_problem()
+    {
+        using var content = new StringContent("{\"name\": ", System.Text.Encoding.UTF8, "application/json");
+        using var response = await _client.PostAsync("/echo", content, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _client.Dispose();
+        await _app.DisposeAsync();
+    }
+
+    public sealed record EchoRequest(string Name);
+}
