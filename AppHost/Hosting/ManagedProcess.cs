@@ -35,7 +35,8 @@ public sealed class ManagedProcess : IAsyncDisposable
     public static ManagedProcess Start(string name, string fileName, IEnumerable<string> arguments, HostContext context,
         IReadOnlyDictionary<string, string?>? environment = null, string? workingDirectory = null)
     {
-        var start = new ProcessStartInfo(fileName)
+        // setsid: a session of its own, so a terminal's Ctrl-C reaches only the AppHost, which then stops everything in order.
+        var start = new ProcessStartInfo("setsid")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -43,6 +44,7 @@ public sealed class ManagedProcess : IAsyncDisposable
             UseShellExecute = false,
             WorkingDirectory = workingDirectory ?? context.DataDirectory,
         };
+        start.ArgumentList.Add(fileName);
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);

@@ -34,7 +34,7 @@ public sealed class PlatformHost : IAsyncDisposable
     {
         var clock = Stopwatch.StartNew();
         PrepareDataDirectory();
-        if (!Options.SkipBuild)
+        if (!Options.SkipBuild && !BuildOutputs.AreCurrent(Options.RepositoryRoot, Options.Configuration, _resources.OfType<ProjectResource>()))
         {
             await BuildAsync(cancellationToken);
         }
@@ -170,7 +170,7 @@ public sealed class PlatformHost : IAsyncDisposable
 
     private void ReportDeath(Resource resource, int exitCode)
     {
-        if (resource.State is ResourceState.Exited or ResourceState.Stopped)
+        if (Volatile.Read(ref _stopped) == 1 || resource.State is ResourceState.Exited or ResourceState.Stopped)
         {
             return;
         }
