@@ -1,3 +1,4 @@
+using CooperationPlatform.ServiceDefaults.Api;
 using CooperationPlatform.ServiceDefaults.Errors;
 using CooperationPlatform.ServiceDefaults.Health;
 using CooperationPlatform.ServiceDefaults.Telemetry;
@@ -15,6 +16,7 @@ public static class Extensions
         builder.ConfigureOpenTelemetry();
         builder.AddDefaultHealthChecks();
         builder.AddProblemDetailsMapping();
+        builder.AddApiDefaults();
 
         builder.Services.AddServiceDiscovery();
         builder.Services.ConfigureHttpClientDefaults(http =>

@@ -35,3 +35,7 @@ public sealed class PreconditionFailedException(string message = "The resource h
     : Exception(message);
 
 public sealed class ForbiddenException(string message) : Exception(message);
+
+/// <summary>An update came without If-Match: 428, so that no client overwrites a change it has not seen.</summary>
+public sealed class PreconditionRequiredException()
+    : Exception("Updates must send If-Match with the ETag of the version they change.");

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -15,16 +16,22 @@ public static class ProblemMapping
         NotFoundException e => Problem(StatusCodes.Status404NotFound, "Not found.", e.Message),
         ConflictException e => Problem(StatusCodes.Status409Conflict, "Conflict.", e.Message),
         PreconditionFailedException e => Problem(StatusCodes.Status412PreconditionFailed, "Precondition failed.", e.Message),
+        PreconditionRequiredException e => Problem(StatusCodes.Status428PreconditionRequired, "Precondition required.", e.Message),
         DbUpdateConcurrencyException => Problem(StatusCodes.Status412PreconditionFailed, "Precondition failed.",
             new PreconditionFailedException().Message),
         DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } pg } =>
             Problem(StatusCodes.Status409Conflict, "Conflict.", $"A record with the same key already exists ({pg.ConstraintName})."),
         ForbiddenException e => Problem(StatusCodes.Status403Forbidden, "Forbidden.", e.Message),
-        BadHttpRequestException e => Problem(e.StatusCode, "Bad request.", e.Message),
+        BadHttpRequestException { InnerException: JsonException json } => Validation(StatusCodes.Status400BadRequest, "The request body is not valid JSON for this operation.",
+            json.Message, new Dictionary<string, string[]> { [JsonField(json)] = [json.Message] }),
+        BadHttpRequestException e => Problem(e.StatusCode, e.StatusCode == StatusCodes.Status413PayloadTooLarge ? "Payload too large." : "Bad request.", e.Message),
         OperationCanceledException => Problem(499, "Client closed request.", "The request was cancelled."),
         _ => Problem(StatusCodes.Status500InternalServerError, "An unexpected error occurred.",
             "The error has been logged; quote the trace id when reporting it."),
     };
+
+    /// <summary>"$.partners[0].roles" becomes "partners[0].roles", the name a client knows the field by.</summary>
+    private static string JsonField(JsonException json) => json.Path is { Length: > 1 } path ? path.TrimStart('$', '.') : "body";
 
     private static ProblemDetails Problem(int status, string title, string detail) =>
         new() { Status = status, Title = title, Detail = detail, Type = TypeFor(status) };
@@ -41,6 +48,7 @@ public static class ProblemMapping
         412 => "https://tools.ietf.org/html/rfc9110#section-15.5.13",
         413 => "https://tools.ietf.org/html/rfc9110#section-15.5.14",
         422 => "https://tools.ietf.org/html/rfc9110#section-15.5.21",
+        428 => "https://tools.ietf.org/html/rfc6585#section-3",
         _ => "https://tools.ietf.org/html/rfc9110#section-15.6.1",
     };
 }

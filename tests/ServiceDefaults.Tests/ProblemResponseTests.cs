@@ -5,12 +5,11 @@ using CooperationPlatform.ServiceDefaults.Errors;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Hosting;
 
 namespace CooperationPlatform.ServiceDefaults.Tests;
 
-/// <summary>The mapping as a client sees it: a real pipeline with the service defaults, hosted in memory.</summary>
+/// <summary>The mapping as a client sees it: a real Kestrel pipeline with the service defaults, on a free loopback port.</summary>
 public sealed class ProblemResponseTests : IAsyncLifetime
 {
     private WebApplication _app = null!;
@@ -19,7 +18,7 @@ public sealed class ProblemResponseTests : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = Environments.Production });
-        builder.WebHost.UseTestServer();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.AddServiceDefaults();
         _app = builder.Build();
         _app.MapDefaultEndpoints();
@@ -30,7 +29,7 @@ public sealed class ProblemResponseTests : IAsyncLifetime
         _app.MapGet("/bug", () => { throw new InvalidOperationException("Password=secret at Npgsql.Internal"); });
         _app.MapPost("/echo", (EchoRequest request) => TypedResults.Ok(request));
         await _app.StartAsync();
-        _client = _app.GetTestClient();
+        _client = new HttpClient { BaseAddress = new Uri(_app.Urls.First()) };
     }
 
     [Theory]
@@ -78,6 +77,27 @@ public sealed class ProblemResponseTests : IAsyncLifetime
         using var response = await _client.PostAsync("/echo", content, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task A_body_field_of_the_wrong_type_is_named_in_the_problem()
+    {
+        using var content = new StringContent("{\"name\": 5}", System.Text.Encoding.UTF8, "application/json");
+        using var response = await _client.PostAsync("/echo", content, TestContext.Current.CancellationToken);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.True(problem.GetProperty("errors").TryGetProperty("name", out _), problem.ToString());
+    }
+
+    [Fact]
+    public async Task An_oversized_body_is_a_413_problem()
+    {
+        var name = new string('x', (int)Api.ApiDefaults.MaxRequestBodyBytes + 10);
+        using var response = await _client.PostAsJsonAsync("/echo", new EchoRequest(name), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
 
