@@ -1,6 +1,7 @@
 using CooperationPlatform.ServiceDefaults.Api;
 using CooperationPlatform.ServiceDefaults.Errors;
 using CooperationPlatform.ServiceDefaults.Health;
+using CooperationPlatform.ServiceDefaults.Security;
 using CooperationPlatform.ServiceDefaults.Telemetry;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,6 +18,7 @@ public static class Extensions
         builder.AddDefaultHealthChecks();
         builder.AddProblemDetailsMapping();
         builder.AddApiDefaults();
+        builder.AddPlatformAuthentication();
 
         builder.Services.AddServiceDiscovery();
         builder.Services.ConfigureHttpClientDefaults(http =>
@@ -31,6 +33,8 @@ public static class Extensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.MapHealthEndpoints();
         return app;
     }

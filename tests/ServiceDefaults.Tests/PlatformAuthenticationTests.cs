@@ -1,0 +1,82 @@
+using System.Net;
+using System.Net.Http.Headers;
+using CooperationPlatform.ServiceDefaults.Errors;
+using CooperationPlatform.ServiceDefaults.Security;
+using CooperationPlatform.Testing;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+
+namespace CooperationPlatform.ServiceDefaults.Tests;
+
+/// <summary>What a service does with a token: scope policies, audience, issuer, expiry, signature and ownership.</summary>
+public sealed class PlatformAuthenticationTests : IAsyncLifetime
+{
+    private WebApplication _app = null!;
+    private HttpClient _client = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = Environments.Production, ApplicationName = "Directory.Api" });
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Configuration.AddInMemoryCollection(TestTokens.ServiceConfiguration);
+        builder.AddServiceDefaults();
+        _app = builder.Build();
+        _app.MapDefaultEndpoints();
+        _app.MapGet("/public", () => TypedResults.Ok());
+        _app.MapPost("/write", () => TypedResults.Ok()).RequireAuthorization(PlatformScopes.DirectoryWrite);
+        await _app.StartAsync();
+        _client = new HttpClient { BaseAddress = new Uri(_app.Urls.First()) };
+    }
+
+    public static TheoryData<string, HttpStatusCode> Tokens => new()
+    {
+        { TestTokens.Create("partner-a", PlatformScopes.DirectoryWrite), HttpStatusCode.OK },
+        { TestTokens.Create("admin", PlatformScopes.PlatformAdmin), HttpStatusCode.OK },
+        { TestTokens.Create("partner-a", PlatformScopes.DirectoryRead), HttpStatusCode.Forbidden },
+        { TestTokens.Create("partner-a", [PlatformScopes.DirectoryWrite], ["portfolio"]), HttpStatusCode.Unauthorized },
+        { TestTokens.Create("partner-a", [PlatformScopes.DirectoryWrite], ["directory"], expires: DateTime.UtcNow.AddMinutes(-5)), HttpStatusCode.Unauthorized },
+        { TestTokens.Create("partner-a", [PlatformScopes.DirectoryWrite], ["directory"], signingKey: new byte[32]), HttpStatusCode.Unauthorized },
+        { TestTokens.Create("partner-a", PlatformScopes.DirectoryWrite)[..^4] + "AAAA", HttpStatusCode.Unauthorized },
+        { "not-a-token", HttpStatusCode.Unauthorized },
+    };
+
+    [Theory]
+    [MemberData(nameof(Tokens))]
+    public async Task Writes_need_a_valid_token_with_the_scope(string token, HttpStatusCode expected)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/write") { Headers = { Authorization = new AuthenticationHeaderValue("Bearer", token) } };
+        using var response = await _client.SendAsync(request, TestContext.Current.CancellationToken);
+
+        Assert.Equal(expected, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Writes_without_a_token_are_401_problems_and_reads_are_anonymous()
+    {
+        using var write = await _client.PostAsync("/write", null, TestContext.Current.CancellationToken);
+        using var read = await _client.GetAsync("/public", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, write.StatusCode);
+        Assert.Equal("application/problem+json", write.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.OK, read.StatusCode);
+    }
+
+    [Fact]
+    public void Only_the_owner_or_an_admin_may_change_a_record()
+    {
+        TestTokens.Principal("partner-a", PlatformScopes.DirectoryWrite).EnsureOwnerOrAdmin("partner-a");
+        TestTokens.Principal("admin", PlatformScopes.PlatformAdmin).EnsureOwnerOrAdmin("partner-a");
+
+        Assert.Throws<ForbiddenException>(() => TestTokens.Principal("partner-b", PlatformScopes.DirectoryWrite).EnsureOwnerOrAdmin("partner-a"));
+        Assert.Throws<ForbiddenException>(() => TestTokens.Principal("partner-b", PlatformScopes.DirectoryWrite).EnsureOwnerOrAdmin(null));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _client.Dispose();
+        await _app.DisposeAsync();
+    }
+}
