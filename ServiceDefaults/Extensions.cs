@@ -18,6 +18,7 @@ public static class Extensions
         builder.AddDefaultHealthChecks();
         builder.AddProblemDetailsMapping();
         builder.AddApiDefaults();
+        builder.AddOpenApiDefaults();
         builder.AddPlatformAuthentication();
 
         builder.Services.AddServiceDiscovery();
@@ -36,6 +37,7 @@ public static class Extensions
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapHealthEndpoints();
+        app.MapOpenApiDocument();
         return app;
     }
 }

@@ -1,5 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
 using CooperationPlatform.ServiceDefaults.Errors;
 using CooperationPlatform.ServiceDefaults.Security;
 using CooperationPlatform.Testing;
@@ -26,7 +28,7 @@ public sealed class PlatformAuthenticationTests : IAsyncLifetime
         _app = builder.Build();
         _app.MapDefaultEndpoints();
         _app.MapGet("/public", () => TypedResults.Ok());
-        _app.MapPost("/write", () => TypedResults.Ok()).RequireAuthorization(PlatformScopes.DirectoryWrite);
+        _app.MapPost("/write", () => TypedResults.Ok()).WithSummary("A protected write.").RequireAuthorization(PlatformScopes.DirectoryWrite);
         await _app.StartAsync();
         _client = new HttpClient { BaseAddress = new Uri(_app.Urls.First()) };
     }
@@ -62,6 +64,18 @@ public sealed class PlatformAuthenticationTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Unauthorized, write.StatusCode);
         Assert.Equal("application/problem+json", write.Content.Headers.ContentType?.MediaType);
         Assert.Equal(HttpStatusCode.OK, read.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_openapi_document_marks_protected_operations_with_the_client_credentials_scheme()
+    {
+        var document = await _client.GetFromJsonAsync<JsonElement>("/openapi/v1.json", TestContext.Current.CancellationToken);
+
+        var scheme = document.GetProperty("components").GetProperty("securitySchemes").GetProperty("partner-client");
+        Assert.Equal("/connect/token", scheme.GetProperty("flows").GetProperty("clientCredentials").GetProperty("tokenUrl").GetString());
+        var write = document.GetProperty("paths").GetProperty("/write").GetProperty("post");
+        Assert.Equal(PlatformScopes.DirectoryWrite, write.GetProperty("security")[0].GetProperty("partner-client")[0].GetString());
+        Assert.True(write.GetProperty("responses").TryGetProperty("403", out _));
     }
 
     [Fact]
