@@ -1,0 +1,15 @@
+namespace CooperationPlatform.Contracts.Model;
+
+public enum MembershipStatus
+{
+    Active,
+    Suspended,
+    Left,
+}
+
+public enum MembershipRole
+{
+    Member,
+    Secretariat,
+    Hub,
+}
