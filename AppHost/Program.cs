@@ -15,4 +15,11 @@ var options = new PlatformHostOptions
 var gatewayPort = int.TryParse(Environment.GetEnvironmentVariable("GATEWAY_PORT"), out var port) ? port : PlatformTopology.GatewayPort;
 
 await using var host = PlatformTopology.Declare(options, gatewayPort).Build();
-return await host.RunAsync();
+return await host.RunAsync(started =>
+{
+    var secrets = PlatformSecrets.LoadOrCreate(options.DataDirectory);
+    var gateway = started.Get<ProjectResource>("gateway").Url!.ToString().TrimEnd('/');
+    started.Console.Report($"  Development client (every scope): {PlatformSecrets.DevelopmentClientId} / {secrets.DevelopmentClientSecret}", ConsoleColor.Green);
+    started.Console.Report($"  Get a token:  curl -s -u {PlatformSecrets.DevelopmentClientId}:{secrets.DevelopmentClientSecret} -d grant_type=client_credentials {gateway}/connect/token");
+    started.Console.Report("");
+});

@@ -59,7 +59,7 @@ public sealed class PlatformHost : IAsyncDisposable
     }
 
     /// <summary>Starts everything, prints the table, and runs until Ctrl-C or SIGTERM. Returns the process exit code.</summary>
-    public async Task<int> RunAsync()
+    public async Task<int> RunAsync(Action<PlatformHost>? onStarted = null)
     {
         using var shutdown = new CancellationTokenSource();
         using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, context => { context.Cancel = true; shutdown.Cancel(); });
@@ -74,6 +74,7 @@ public sealed class PlatformHost : IAsyncDisposable
             return 1;
         }
         PrintTable();
+        onStarted?.Invoke(this);
         try
         {
             await Task.Delay(Timeout.Infinite, shutdown.Token);

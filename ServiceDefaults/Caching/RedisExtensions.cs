@@ -3,7 +3,6 @@ using Microsoft.Extensions.Caching.StackExchangeRedis;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
 namespace CooperationPlatform.ServiceDefaults.Caching;
@@ -22,13 +21,14 @@ public static class RedisExtensions
 
         builder.Services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(options));
         builder.Services.AddStackExchangeRedisCache(_ => { });
-        builder.Services.AddSingleton<IConfigureOptions<RedisCacheOptions>>(services => new ConfigureOptions<RedisCacheOptions>(cache =>
+        builder.Services.AddOptions<RedisCacheOptions>().Configure<IConnectionMultiplexer>((cache, redis) =>
         {
             cache.InstanceName = builder.Environment.ApplicationName + ":";
-            cache.ConnectionMultiplexerFactory = () => Task.FromResult(services.GetRequiredService<IConnectionMultiplexer>());
-        }));
+            cache.ConnectionMultiplexerFactory = () => Task.FromResult(redis);
+        });
         builder.Services.AddHybridCache();
-        builder.Services.AddHealthChecks().AddCheck<RedisHealthCheck>(connectionName);
+        // A cache outage degrades the service (it reads through to its database) but leaves it ready.
+        builder.Services.AddHealthChecks().AddCheck<RedisHealthCheck>(connectionName, failureStatus: HealthStatus.Degraded);
         return builder;
     }
 }
@@ -44,7 +44,7 @@ public sealed class RedisHealthCheck(IConnectionMultiplexer redis) : IHealthChec
         }
         catch (Exception e) when (e is RedisException or TimeoutException)
         {
-            return HealthCheckResult.Unhealthy("Redis is not reachable.", e);
+            return new HealthCheckResult(context.Registration.FailureStatus, "Redis is not reachable.", e);
         }
     }
 }

@@ -46,8 +46,8 @@ public static class PlatformAuthentication
         var authorization = builder.Services.AddAuthorizationBuilder();
         foreach (var scope in PlatformScopes.All)
         {
+            // No scheme is pinned: services authenticate with JwtBearer, the gateway with its own token server's validation.
             authorization.AddPolicy(scope, policy => policy
-                .AddAuthenticationSchemes(JwtBearerDefaults.AuthenticationScheme)
                 .RequireAuthenticatedUser()
                 .RequireAssertion(context => context.User.HasScope(scope) || context.User.IsPlatformAdmin()));
         }

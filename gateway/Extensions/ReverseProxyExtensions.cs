@@ -1,13 +1,24 @@
+using CooperationPlatform.Gateway.Edge;
 using CooperationPlatform.Gateway.Proxy;
+using CooperationPlatform.ServiceDefaults.Api;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Yarp.ReverseProxy.Configuration;
+using Yarp.ReverseProxy.Forwarder;
+using Yarp.ReverseProxy.Transforms;
 
 namespace CooperationPlatform.Gateway.Extensions;
 
 public static class ReverseProxyExtensions
 {
-    /// <summary>Routes <c>/api/{service}/**</c> to each backend unchanged: services own their full paths, so no transform is needed.</summary>
+    /// <summary>
+    /// Routes <c>/api/{service}/**</c> to each backend unchanged (services own their full paths, so no transform is needed)
+    /// and <c>/openapi/{service}/v1.json</c> to the service's <c>/openapi/v1.json</c>.
+    /// Destinations come from <c>services:{name}:http:0</c>, as Aspire's service discovery writes them.
+    /// </summary>
     public static IHostApplicationBuilder AddPlatformReverseProxy(this IHostApplicationBuilder builder)
     {
+        var settings = builder.Configuration.GetSection("Gateway:Proxy");
+        var timeout = TimeSpan.FromSeconds(settings.GetValue("TimeoutSeconds", 30));
         var routes = new List<RouteConfig>();
         var clusters = new List<ClusterConfig>();
         var health = builder.Services.AddHealthChecks();
@@ -15,8 +26,7 @@ public static class ReverseProxyExtensions
 
         foreach (var backend in Backend.All)
         {
-            var address = backend.ResolveAddress(builder.Configuration);
-            if (address is null)
+            if (backend.ResolveAddress(builder.Configuration) is not { } address)
             {
                 continue;
             }
@@ -25,23 +35,52 @@ public static class ReverseProxyExtensions
                 RouteId = backend.Prefix,
                 ClusterId = backend.ResourceName,
                 Match = new RouteMatch { Path = $"/api/{backend.Prefix}/{{**rest}}" },
+                Timeout = timeout,
+                OutputCachePolicy = GatewayOutputCache.PolicyName,
             });
+            routes.Add(new RouteConfig
+            {
+                RouteId = $"{backend.Prefix}-openapi",
+                ClusterId = backend.ResourceName,
+                Match = new RouteMatch { Path = $"/openapi/{backend.Prefix}/{{document}}.json", Methods = ["GET"] },
+                Timeout = timeout,
+            }.WithTransformPathRouteValues("/openapi/{document}.json"));
             clusters.Add(new ClusterConfig
             {
                 ClusterId = backend.ResourceName,
-                Destinations = new Dictionary<string, DestinationConfig>
+                Destinations = new Dictionary<string, DestinationConfig> { [backend.ResourceName] = new() { Address = address.ToString() } },
+                HealthCheck = new HealthCheckConfig
                 {
-                    [backend.ResourceName] = new() { Address = address.ToString() },
+                    // Active probes put a destination back in rotation as soon as it answers again; passive checks take it out
+                    // after transport failures, so callers get a fast 503 instead of waiting on a dead backend.
+                    Active = new ActiveHealthCheckConfig { Enabled = true, Interval = TimeSpan.FromSeconds(2), Timeout = TimeSpan.FromSeconds(2), Policy = "ConsecutiveFailures", Path = "/alive" },
+                    Passive = new PassiveHealthCheckConfig { Enabled = true, Policy = "TransportFailureRate", ReactivationPeriod = TimeSpan.FromSeconds(5) },
                 },
+                HttpRequest = new ForwarderRequestConfig { ActivityTimeout = timeout },
             });
-            health.Add(new Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckRegistration(
+            health.Add(new HealthCheckRegistration(
                 backend.ResourceName,
                 services => new BackendHealthCheck(services.GetRequiredService<IHttpClientFactory>(), backend, address),
-                failureStatus: null,
+                // One backend down degrades the gateway; it keeps routing to the others.
+                failureStatus: HealthStatus.Degraded,
                 tags: null));
         }
 
+        builder.Services.AddRequestTimeouts();
         builder.Services.AddReverseProxy().LoadFromMemory(routes, clusters);
         return builder;
+    }
+
+    /// <summary>The proxy pipeline: failures become problem details (503), idempotent requests get one retry.</summary>
+    public static WebApplication MapPlatformReverseProxy(this WebApplication app)
+    {
+        app.MapReverseProxy(proxy =>
+        {
+            proxy.UseMiddleware<ProxyFailureMiddleware>();
+            proxy.UseSessionAffinity();
+            proxy.UseLoadBalancing();
+            proxy.UsePassiveHealthChecks();
+        });
+        return app;
     }
 }

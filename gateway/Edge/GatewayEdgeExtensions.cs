@@ -1,0 +1,92 @@
+using System.Diagnostics;
+using CooperationPlatform.Gateway.Proxy;
+using CooperationPlatform.ServiceDefaults.Caching;
+using Microsoft.AspNetCore.OutputCaching.StackExchangeRedis;
+using Microsoft.Net.Http.Headers;
+using Scalar.AspNetCore;
+using StackExchange.Redis;
+
+namespace CooperationPlatform.Gateway.Edge;
+
+/// <summary>What the gateway does for every request besides routing: limits, caching, CORS, security headers, trace ids, docs.</summary>
+public static class GatewayEdgeExtensions
+{
+    public const string TraceIdHeader = "X-Trace-Id";
+    public const string CorsPolicy = "partners";
+
+    public static IHostApplicationBuilder AddGatewayEdge(this IHostApplicationBuilder builder)
+    {
+        builder.AddRedisCache();
+        builder.Services.Configure<RateLimitSettings>(builder.Configuration.GetSection("Gateway:RateLimits"));
+        builder.Services.AddSingleton<RedisRateLimiter>();
+        builder.Services.AddStackExchangeRedisOutputCache(_ => { });
+        builder.Services.AddOptions<RedisOutputCacheOptions>().Configure<IConnectionMultiplexer>((options, redis) =>
+        {
+            options.InstanceName = "gateway:output:";
+            options.ConnectionMultiplexerFactory = () => Task.FromResult(redis);
+        });
+        builder.Services.AddOutputCache(options => options.AddPolicy(GatewayOutputCache.PolicyName, new GatewayOutputCache()));
+        var origins = builder.Configuration.GetSection("Gateway:Cors:Origins").Get<string[]>() ?? [];
+        builder.Services.AddCors(options => options.AddPolicy(CorsPolicy, cors => cors
+            .WithOrigins(origins)
+            .AllowAnyHeader()
+            .WithMethods("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE")
+            .WithExposedHeaders(HeaderNames.ETag, HeaderNames.Location, HeaderNames.RetryAfter, TraceIdHeader, "RateLimit-Limit", "RateLimit-Remaining")));
+        return builder;
+    }
+
+    /// <summary>Headers first, so that every answer, errors included, carries them.</summary>
+    public static WebApplication UseGatewayEdge(this WebApplication app)
+    {
+        app.Use((context, next) =>
+        {
+            context.Response.OnStarting(() =>
+            {
+                var headers = context.Response.Headers;
+                headers[TraceIdHeader] = Activity.Current?.TraceId.ToString() ?? context.TraceIdentifier;
+                headers.XContentTypeOptions = "nosniff";
+                headers["Referrer-Policy"] = "no-referrer";
+                headers["Cross-Origin-Resource-Policy"] = "same-site";
+                if (!context.Request.Path.StartsWithSegments(ApiReferencePath))
+                {
+                    headers.XFrameOptions = "DENY";
+                    headers.ContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'";
+                }
+                if (context.Request.IsHttps)
+                {
+                    headers.StrictTransportSecurity = "max-age=31536000";
+                }
+                return Task.CompletedTask;
+            });
+            return next(context);
+        });
+        app.UseCors(CorsPolicy);
+        return app;
+    }
+
+    /// <summary>After authentication (limits are per client) and before the proxy.</summary>
+    public static WebApplication UseGatewayLimits(this WebApplication app)
+    {
+        app.UseRequestTimeouts();
+        app.UseMiddleware<RateLimitMiddleware>();
+        app.UseOutputCache();
+        return app;
+    }
+
+    public const string ApiReferencePath = "/docs";
+
+    /// <summary>The interactive reference at <c>/docs</c>, over each service's document at <c>/openapi/{service}/v1.json</c>.</summary>
+    public static WebApplication MapApiReference(this WebApplication app)
+    {
+        app.MapScalarApiReference(ApiReferencePath, options =>
+        {
+            options.WithTitle("CooperationPlatform API");
+            options.WithOpenApiRoutePattern("/openapi/{documentName}/v1.json");
+            foreach (var backend in Backend.All)
+            {
+                options.AddDocument(backend.Prefix, $"{char.ToUpperInvariant(backend.Prefix[0])}{backend.Prefix[1..]}");
+            }
+        });
+        return app;
+    }
+}

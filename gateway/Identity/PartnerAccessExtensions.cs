@@ -1,0 +1,82 @@
+using System.Security.Cryptography;
+using CooperationPlatform.Gateway.Infrastructure;
+using CooperationPlatform.ServiceDefaults.Data;
+using CooperationPlatform.ServiceDefaults.Security;
+using Microsoft.IdentityModel.Tokens;
+using OpenIddict.Validation.AspNetCore;
+
+namespace CooperationPlatform.Gateway.Identity;
+
+public static class PartnerAccessExtensions
+{
+    /// <summary>
+    /// The OAuth 2.0 token server for partner clients (OpenIddict, clients in <c>gatewaydb</c>), and validation of its tokens
+    /// at the gateway itself. Configuration, section <c>Gateway</c>:
+    /// <c>Issuer</c> (the public base URL; services use it as their authority), <c>SigningKey</c> (base64 PKCS#8 RSA key, shared by
+    /// every gateway instance), <c>RequireHttps</c>, <c>AccessTokenMinutes</c>.
+    /// </summary>
+    public static IHostApplicationBuilder AddPartnerAccess(this IHostApplicationBuilder builder)
+    {
+        var gateway = builder.Configuration.GetSection("Gateway");
+        builder.AddPostgresDbContext<GatewayDbContext>("gatewaydb");
+        builder.Services.AddOpenIddict()
+            .AddCore(core => core.UseEntityFrameworkCore().UseDbContext<GatewayDbContext>())
+            .AddServer(server =>
+            {
+                server.SetTokenEndpointUris(TokenEndpoint.Path.TrimStart('/'));
+                server.AllowClientCredentialsFlow();
+                server.RegisterScopes([.. PlatformScopes.All]);
+                // Plain signed JWTs, so every service validates them with standard JwtBearer and the gateway's published keys.
+                server.DisableAccessTokenEncryption();
+                // Short-lived self-contained tokens: nothing to store per token.
+                server.DisableTokenStorage();
+                server.SetAccessTokenLifetime(TimeSpan.FromMinutes(gateway.GetValue("AccessTokenMinutes", 30)));
+                if (gateway["Issuer"] is { Length: > 0 } issuer)
+                {
+                    server.SetIssuer(new Uri(issuer));
+                }
+                if (gateway["SigningKey"] is { Length: > 0 } key)
+                {
+                    server.AddSigningKey(SigningKey(key));
+                }
+                else if (builder.Environment.IsDevelopment())
+                {
+                    server.AddEphemeralSigningKey();
+                }
+                else
+                {
+                    throw new InvalidOperationException("Gateway:SigningKey is not set. Give every gateway instance the same RSA key (base64 PKCS#8), e.g. from a Kubernetes Secret.");
+                }
+                // Required by OpenIddict, though client-credentials tokens are signed, not encrypted.
+                server.AddEphemeralEncryptionKey();
+                var aspNetCore = server.UseAspNetCore().EnableTokenEndpointPassthrough();
+                if (!gateway.GetValue("RequireHttps", false))
+                {
+                    aspNetCore.DisableTransportSecurityRequirement();
+                }
+            })
+            .AddValidation(validation =>
+            {
+                validation.UseLocalServer();
+                validation.UseAspNetCore();
+                validation.AddAudiences(TokenEndpoint.GatewayAudience);
+            });
+        builder.Services.AddAuthentication(options =>
+        {
+            options.DefaultScheme = OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme;
+            options.DefaultAuthenticateScheme = OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme;
+            options.DefaultChallengeScheme = OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme;
+            options.DefaultForbidScheme = OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme;
+        });
+        builder.Services.AddScoped<PartnerClients>();
+        builder.Services.AddHostedService<DevelopmentClientSeeder>();
+        return builder;
+    }
+
+    private static RsaSecurityKey SigningKey(string base64Pkcs8)
+    {
+        var rsa = RSA.Create();
+        rsa.ImportPkcs8PrivateKey(Convert.FromBase64String(base64Pkcs8), out _);
+        return new RsaSecurityKey(rsa) { KeyId = Base64UrlEncoder.Encode(SHA256.HashData(rsa.ExportSubjectPublicKeyInfo()))[..16] };
+    }
+}

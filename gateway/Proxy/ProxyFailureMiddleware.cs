@@ -1,0 +1,50 @@
+using Microsoft.AspNetCore.Mvc;
+using Yarp.ReverseProxy.Forwarder;
+
+namespace CooperationPlatform.Gateway.Proxy;
+
+/// <summary>
+/// A backend that is down, unreachable or too slow gives the caller a 503 with problem details, never a bare 502.
+/// A GET, HEAD or OPTIONS that failed before reaching the backend is tried once more: it cannot have changed anything.
+/// </summary>
+public sealed class ProxyFailureMiddleware(RequestDelegate next, IProblemDetailsService problems, ILogger<ProxyFailureMiddleware> logger)
+{
+    private static readonly TimeSpan RetryDelay = TimeSpan.FromMilliseconds(50);
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        await next(context);
+        if (context.GetForwarderErrorFeature() is { } failure && IsRetryable(context, failure.Error))
+        {
+            context.Features.Set<IForwarderErrorFeature>(null);
+            context.Response.StatusCode = StatusCodes.Status200OK;
+            await Task.Delay(RetryDelay, context.RequestAborted);
+            await next(context);
+        }
+        if (context.GetForwarderErrorFeature() is not { } error || context.Response.HasStarted)
+        {
+            return;
+        }
+        logger.LogWarning("Proxying {Method} {Path} failed: {Error}", context.Request.Method, context.Request.Path, error.Error);
+        context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        context.Response.Headers.RetryAfter = "2";
+        await problems.WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            ProblemDetails = new ProblemDetails
+            {
+                Status = StatusCodes.Status503ServiceUnavailable,
+                Title = "Service unavailable.",
+                Detail = error.Error == ForwarderError.NoAvailableDestinations
+                    ? "The service behind this route is not available right now. Retry shortly."
+                    : "The service behind this route did not answer. Retry shortly.",
+                Type = "https://tools.ietf.org/html/rfc9110#section-15.6.4",
+            },
+        });
+    }
+
+    private static bool IsRetryable(HttpContext context, ForwarderError error) =>
+        !context.Response.HasStarted
+        && (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method) || HttpMethods.IsOptions(context.Request.Method))
+        && error == ForwarderError.Request;
+}
