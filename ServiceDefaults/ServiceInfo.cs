@@ -1,4 +1,6 @@
 using System.Reflection;
+using System.Security.Claims;
+using CooperationPlatform.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -8,17 +10,35 @@ namespace CooperationPlatform.ServiceDefaults;
 
 public sealed record ServiceInfoResponse(string Service, string Version, string Environment, string Instance);
 
+public sealed record CallerResponse(string? ClientId, IReadOnlyList<string> Scopes);
+
 public static class ServiceInfo
 {
     /// <summary>Maps <c>GET /api/{service}/v1/info</c>: the cheapest endpoint, used for round trips through the gateway and benchmarks.</summary>
-    public static RouteHandlerBuilder MapServiceInfo(this IEndpointRouteBuilder endpoints, string service)
+    /// <summary>
+    /// Maps <c>GET /api/{service}/v1/info</c> (anonymous, cacheable for a few seconds) and <c>GET /api/{service}/v1/me</c>
+    /// (the caller's client id and scopes, for partners checking their tokens; needs <c>{service}.read</c>).
+    /// </summary>
+    public static IEndpointRouteBuilder MapServiceInfo(this IEndpointRouteBuilder endpoints, string service)
     {
         var version = Assembly.GetEntryAssembly()?.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
         var environment = endpoints.ServiceProvider.GetService(typeof(IHostEnvironment)) is IHostEnvironment env ? env.EnvironmentName : "Production";
         var info = new ServiceInfoResponse(service, version, environment, System.Environment.MachineName + ":" + System.Environment.ProcessId);
-        return endpoints.MapGet($"/api/{service}/v1/info", () => TypedResults.Ok(info))
+        endpoints.MapGet($"/api/{service}/v1/info", (HttpResponse response) =>
+            {
+                response.Headers.CacheControl = "public, max-age=5";
+                return TypedResults.Ok(info);
+            })
             .WithName($"{service}-info")
             .WithSummary("The service's name, version and instance.")
             .WithTags("Service");
+        endpoints.MapGet($"/api/{service}/v1/me", (ClaimsPrincipal user) => TypedResults.Ok(new CallerResponse(
+                user.GetClientId(),
+                [.. user.FindAll("scope").SelectMany(claim => claim.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries))])))
+            .WithName($"{service}-me")
+            .WithSummary("The partner client the access token was issued to, and its scopes.")
+            .WithTags("Service")
+            .RequireAuthorization($"{service}.read");
+        return endpoints;
     }
 }

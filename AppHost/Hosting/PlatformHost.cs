@@ -106,6 +106,16 @@ public sealed class PlatformHost : IAsyncDisposable
         Console.Report("");
     }
 
+    /// <summary>Stops one resource and starts it again on the same address (a crashed service brought back, in tests and by hand).</summary>
+    public async Task RestartAsync(Resource resource, CancellationToken cancellationToken = default)
+    {
+        await resource.StopAsync();
+        resource.State = ResourceState.Starting;
+        await resource.StartAsync(_context, cancellationToken);
+        Supervise(resource);
+        Console.Report($"✔ {resource.Name} restarted", ConsoleColor.DarkGreen);
+    }
+
     /// <summary>Stops services first (they still flush to the servers), then the servers. Safe to call twice.</summary>
     public async Task StopAsync()
     {
@@ -157,6 +167,12 @@ public sealed class PlatformHost : IAsyncDisposable
             Console.Report($"✖ {resource.Name} failed to start: {e.Message}", ConsoleColor.Red);
             throw;
         }
+        Supervise(resource);
+        Console.Report($"✔ {resource.Name} ready in {clock.Elapsed.TotalSeconds:0.0} s", ConsoleColor.DarkGreen);
+    }
+
+    private void Supervise(Resource resource)
+    {
         resource.State = ResourceState.Running;
         if (resource.Process is { } process)
         {
@@ -166,7 +182,6 @@ public sealed class PlatformHost : IAsyncDisposable
                 ReportDeath(resource, -1);
             }
         }
-        Console.Report($"✔ {resource.Name} ready in {clock.Elapsed.TotalSeconds:0.0} s", ConsoleColor.DarkGreen);
     }
 
     private void ReportDeath(Resource resource, int exitCode)

@@ -7,7 +7,7 @@ public sealed class PlatformHostBuilder(PlatformHostOptions options)
 
     public PlatformHostOptions Options { get; } = options;
 
-    public PostgresServerResource AddPostgres(string name, int port) => Add(new PostgresServerResource(name, port));
+    public PostgresServerResource AddPostgres(string name, int port) => Add(new PostgresServerResource(name, port, Options.DatabaseNamePrefix));
 
     public RedisResource AddRedis(string name, int port) => Add(new RedisResource(name, port));
 

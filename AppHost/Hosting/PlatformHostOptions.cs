@@ -15,6 +15,9 @@ public sealed record PlatformHostOptions
     /// <summary>Trades durability for speed (fsync off): for throw-away test data only.</summary>
     public bool Ephemeral { get; init; }
 
+    /// <summary>Put before every database name, so that several stacks can share one PostgreSQL server (tests).</summary>
+    public string DatabaseNamePrefix { get; init; } = "";
+
     public bool SkipBuild { get; init; }
     public string Configuration { get; init; } = "Debug";
     public bool StreamLogs { get; init; } = true;

@@ -4,7 +4,7 @@ using Npgsql;
 namespace CooperationPlatform.AppHost.Hosting;
 
 /// <summary>A PostgreSQL server: the one given in <c>ConnectionStrings__postgres</c>, or a local one started from the machine's binaries.</summary>
-public sealed class PostgresServerResource(string name, int preferredPort) : Resource(name), IResourceWithConnectionString
+public sealed class PostgresServerResource(string name, int preferredPort, string databaseNamePrefix = "") : Resource(name), IResourceWithConnectionString
 {
     private const string SuperUser = "postgres";
     // A development password for a server that listens on loopback only.
@@ -20,7 +20,7 @@ public sealed class PostgresServerResource(string name, int preferredPort) : Res
     /// <summary>A database referenced as <c>ConnectionStrings:{name}</c>; its real name may differ (tests give each run its own).</summary>
     public PostgresDatabaseResource AddDatabase(string name, string? databaseName = null)
     {
-        var database = new PostgresDatabaseResource(name, databaseName ?? name, this);
+        var database = new PostgresDatabaseResource(name, databaseName ?? databaseNamePrefix + name, this);
         _databases.Add(database);
         return database;
     }

@@ -51,7 +51,8 @@ public sealed class ProjectResource(string name, string projectPath, int preferr
 
     internal override async Task StartAsync(HostContext context, CancellationToken cancellationToken)
     {
-        var port = FixedPort ?? context.Port(preferredPort);
+        // A restarted service keeps its address: whoever references it was told that one.
+        var port = Url?.Port ?? FixedPort ?? context.Port(preferredPort);
         if (port == 0)
         {
             port = FreePort.Next();

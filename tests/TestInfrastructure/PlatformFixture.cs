@@ -13,6 +13,8 @@ public sealed class PlatformFixture : IAsyncLifetime
 
     public PlatformHost Host { get; private set; } = null!;
     public HttpClient Gateway { get; private set; } = null!;
+    public PartnerAccess Partners { get; private set; } = null!;
+    public string DataDirectory => _dataDirectory;
 
     public async ValueTask InitializeAsync()
     {
@@ -26,6 +28,7 @@ public sealed class PlatformFixture : IAsyncLifetime
             throw new InvalidOperationException($"The platform did not start: {e.Message}{Environment.NewLine}{string.Join(Environment.NewLine, Host.Console.Reports)}", e);
         }
         Gateway = new HttpClient { BaseAddress = ServiceUrl("gateway"), Timeout = TimeSpan.FromSeconds(30) };
+        Partners = new PartnerAccess(Gateway, PlatformSecrets.LoadOrCreate(_dataDirectory));
     }
 
     public Uri ServiceUrl(string resourceName) => Host.Get<ProjectResource>(resourceName).Url!;

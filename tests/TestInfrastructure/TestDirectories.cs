@@ -19,6 +19,13 @@ public static class TestDirectories
         StreamLogs = false,
         Configuration = BuildConfiguration,
         ExternalConnectionStrings = PlatformHostOptions.ConnectionStringsFromEnvironment("postgres", "cache", "messaging"),
+        ServiceEnvironment = new Dictionary<string, string>
+        {
+            // Every test calls from 127.0.0.1: anonymous limits would couple them. Client limits stay low enough to test.
+            ["Gateway__RateLimits__AnonymousPermits"] = "1000000",
+            ["Gateway__RateLimits__ClientPermits"] = "200",
+            ["Gateway__Cors__Origins__0"] = "https://partner.example",
+        },
     };
 
     public static void Delete(string directory)

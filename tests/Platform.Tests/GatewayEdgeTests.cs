@@ -1,0 +1,166 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using CooperationPlatform.ServiceDefaults.Security;
+using CooperationPlatform.Testing;
+
+namespace CooperationPlatform.Platform.Tests;
+
+/// <summary>What the gateway does around routing: limits, body size, path safety, headers, CORS, caching and the API description.</summary>
+public sealed class GatewayEdgeTests(PlatformFixture platform)
+{
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task A_flooding_client_gets_429_with_retry_after_while_another_client_is_unaffected()
+    {
+        var flooder = await platform.Partners.RegisterClientAsync("flooder", [PlatformScopes.DirectoryRead], Cancel);
+        var bystander = await platform.Partners.RegisterClientAsync("bystander", [PlatformScopes.DirectoryRead], Cancel);
+        var flooderToken = await platform.Partners.TokenAsync(flooder, cancellationToken: Cancel);
+        var bystanderToken = await platform.Partners.TokenAsync(bystander, cancellationToken: Cancel);
+
+        HttpResponseMessage? refused = null;
+        for (var i = 0; i < 300 && refused is null; i++)
+        {
+            var response = await platform.Gateway.SendAsync(PartnerAccess.WithToken(new(HttpMethod.Get, "/api/directory/v1/me"), flooderToken), Cancel);
+            if (response.StatusCode == HttpStatusCode.TooManyRequests)
+            {
+                refused = response;
+            }
+            else
+            {
+                response.Dispose();
+            }
+        }
+        using var bystanderResponse = await platform.Gateway.SendAsync(PartnerAccess.WithToken(new(HttpMethod.Get, "/api/directory/v1/me"), bystanderToken), Cancel);
+
+        Assert.NotNull(refused);
+        Assert.True(refused.Headers.RetryAfter?.Delta > TimeSpan.Zero, "429 without a Retry-After");
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.OK, bystanderResponse.StatusCode);
+        refused.Dispose();
+    }
+
+    [Fact]
+    public async Task An_oversized_body_is_refused_with_413()
+    {
+        using var content = new StringContent($"{{\"name\":\"{new string('x', 2 * 1024 * 1024)}\"}}", System.Text.Encoding.UTF8, "application/json");
+
+        using var response = await platform.Gateway.PostAsync("/api/directory/v1/info", content, Cancel);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("/api/directory/..%2F..%2Fapi/portfolio/v1/info")]
+    [InlineData("/api/directory/%2e%2e%2fportfolio/v1/info")]
+    [InlineData("/api/directory/v1/..%2F..%2F..%2Fadmin/messages/errors")]
+    [InlineData("/api/directory%2F..%2Fportfolio/v1/info")]
+    public async Task Encoded_path_tricks_never_reach_another_backend(string path)
+    {
+        using var response = await platform.Gateway.GetAsync(path, Cancel);
+        var body = await response.Content.ReadAsStringAsync(Cancel);
+
+        Assert.NotEqual(HttpStatusCode.OK, response.StatusCode);
+        Assert.DoesNotContain("\"service\":\"portfolio\"", body);
+    }
+
+    [Fact]
+    public async Task Responses_carry_the_callers_trace_id_and_security_headers()
+    {
+        var traceId = Convert.ToHexString(Guid.NewGuid().ToByteArray()).ToLowerInvariant();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/portfolio/v1/info");
+        request.Headers.Add("traceparent", $"00-{traceId}-0123456789abcdef-01");
+
+        using var response = await platform.Gateway.SendAsync(request, Cancel);
+
+        Assert.Equal(traceId, response.Headers.GetValues("X-Trace-Id").Single());
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
+        Assert.Contains("default-src 'none'", response.Headers.GetValues("Content-Security-Policy").Single());
+    }
+
+    [Theory]
+    [InlineData("https://partner.example", true)]
+    [InlineData("https://elsewhere.example", false)]
+    public async Task Cors_allows_only_configured_origins(string origin, bool allowed)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Options, "/api/directory/v1/info");
+        request.Headers.Add("Origin", origin);
+        request.Headers.Add("Access-Control-Request-Method", "GET");
+
+        using var response = await platform.Gateway.SendAsync(request, Cancel);
+
+        Assert.Equal(allowed, response.Headers.TryGetValues("Access-Control-Allow-Origin", out var values) && values.Single() == origin);
+    }
+
+    [Fact]
+    public async Task A_public_cacheable_read_is_served_from_the_gateway_cache()
+    {
+        var path = $"/api/events/v1/info?probe={Guid.NewGuid():N}";
+
+        using var first = await platform.Gateway.GetAsync(path, Cancel);
+        using var second = await platform.Gateway.GetAsync(path, Cancel);
+
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.False(first.Headers.Age.HasValue, "the first read cannot come from the cache");
+        Assert.True(second.Headers.Age.HasValue, "the second read should come from the gateway's cache");
+    }
+
+    [Fact]
+    public async Task An_authenticated_read_is_never_served_from_the_shared_cache()
+    {
+        var client = await platform.Partners.RegisterClientAsync("cached", [PlatformScopes.EventsRead], Cancel);
+        var token = await platform.Partners.TokenAsync(client, cancellationToken: Cancel);
+        var path = $"/api/events/v1/info?probe={Guid.NewGuid():N}";
+        using var anonymous = await platform.Gateway.GetAsync(path, Cancel);
+
+        using var authenticated = await platform.Gateway.SendAsync(PartnerAccess.WithToken(new(HttpMethod.Get, path), token), Cancel);
+
+        Assert.False(authenticated.Headers.Age.HasValue);
+    }
+
+    [Fact]
+    public async Task The_api_reference_is_served_at_docs()
+    {
+        using var response = await platform.Gateway.GetAsync("/docs", Cancel);
+        var html = await response.Content.ReadAsStringAsync(Cancel);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("/openapi/directory/v1.json", html);
+    }
+
+    public static TheoryData<string> Services => new() { "directory", "portfolio", "events", "analytics" };
+
+    /// <summary>The lint of every published operation: operationId, summary, 4xx responses, and schemas for JSON bodies.</summary>
+    [Theory]
+    [MemberData(nameof(Services))]
+    public async Task Each_service_publishes_a_complete_openapi_document(string service)
+    {
+        var document = await platform.Gateway.GetFromJsonAsync<JsonElement>($"/openapi/{service}/v1.json", Cancel);
+        var problems = new List<string>();
+
+        foreach (var path in document.GetProperty("paths").EnumerateObject())
+        {
+            foreach (var operation in path.Value.EnumerateObject().Where(o => o.Name is "get" or "post" or "put" or "patch" or "delete"))
+            {
+                var name = $"{operation.Name.ToUpperInvariant()} {path.Name}";
+                var op = operation.Value;
+                if (!op.TryGetProperty("operationId", out _)) problems.Add($"{name}: no operationId");
+                if (!op.TryGetProperty("summary", out var summary) || string.IsNullOrWhiteSpace(summary.GetString())) problems.Add($"{name}: no summary");
+                var responses = op.GetProperty("responses").EnumerateObject().ToList();
+                if (!responses.Any(r => r.Name.StartsWith('4'))) problems.Add($"{name}: no 4xx response");
+                foreach (var response in responses.Where(r => r.Name.StartsWith('2') && r.Value.TryGetProperty("content", out _)))
+                {
+                    foreach (var media in response.Value.GetProperty("content").EnumerateObject().Where(m => m.Name.Contains("json")))
+                    {
+                        if (!media.Value.TryGetProperty("schema", out _)) problems.Add($"{name}: {response.Name} {media.Name} has no schema");
+                    }
+                }
+            }
+        }
+
+        Assert.True(document.GetProperty("paths").EnumerateObject().Any(), "the document has no operations");
+        Assert.Empty(problems);
+    }
+}
