@@ -25,6 +25,13 @@ public sealed class ProxyFailureMiddleware(RequestDelegate next, IProblemDetails
         {
             return;
         }
+        if (error.Exception is BadHttpRequestException rejected)
+        {
+            // The caller's request was at fault (a body over the limit): say so, it is not the backend's failure.
+            context.Response.StatusCode = rejected.StatusCode;
+            await problems.WriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = ServiceDefaults.Errors.ProblemMapping.ToProblem(rejected) });
+            return;
+        }
         logger.LogWarning("Proxying {Method} {Path} failed: {Error}", context.Request.Method, context.Request.Path, error.Error);
         context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
         context.Response.Headers.RetryAfter = "2";
