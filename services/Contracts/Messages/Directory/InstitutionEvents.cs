@@ -8,11 +8,11 @@ namespace CooperationPlatform.Contracts.Messages.Directory;
 /// </summary>
 public abstract record InstitutionEvent : IntegrationEvent
 {
-    public required Guid InstitutionId { get; init; }
-    public required string Name { get; init; }
+    public Guid InstitutionId { get; init; }
+    public string Name { get; init; } = "";
     public string? Acronym { get; init; }
-    public required InstitutionType Type { get; init; }
-    public required InstitutionStatus Status { get; init; }
+    public InstitutionType Type { get; init; }
+    public InstitutionStatus Status { get; init; }
 
     /// <summary>ISO 3166-1 alpha-3; null for a body with no single seat, such as a global network.</summary>
     public string? Country { get; init; }

@@ -8,10 +8,10 @@ namespace CooperationPlatform.Contracts.Messages.Directory;
 /// </summary>
 public abstract record ListingEvent : IntegrationEvent
 {
-    public required Guid ListingId { get; init; }
-    public required Guid InstitutionId { get; init; }
-    public required string Title { get; init; }
-    public required ListingStatus Status { get; init; }
+    public Guid ListingId { get; init; }
+    public Guid InstitutionId { get; init; }
+    public string Title { get; init; } = "";
+    public ListingStatus Status { get; init; }
     public IReadOnlyList<string> Sectors { get; init; } = [];
     public IReadOnlyList<int> Sdgs { get; init; } = [];
 

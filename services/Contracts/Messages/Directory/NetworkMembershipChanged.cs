@@ -9,11 +9,11 @@ namespace CooperationPlatform.Contracts.Messages.Directory;
 /// </summary>
 public sealed record NetworkMembershipChanged : IntegrationEvent
 {
-    public required Guid MembershipId { get; init; }
-    public required Guid NetworkId { get; init; }
-    public required Guid MemberId { get; init; }
-    public required MembershipRole Role { get; init; }
-    public required MembershipStatus Status { get; init; }
+    public Guid MembershipId { get; init; }
+    public Guid NetworkId { get; init; }
+    public Guid MemberId { get; init; }
+    public MembershipRole Role { get; init; }
+    public MembershipStatus Status { get; init; }
     public DateOnly? Since { get; init; }
     public DateOnly? Until { get; init; }
 
