@@ -25,14 +25,14 @@ public sealed class ProxyFailureMiddleware(RequestDelegate next, IProblemDetails
         {
             return;
         }
-        if (error.Exception is BadHttpRequestException rejected)
+        if (FindRejection(error.Exception) is { } rejected)
         {
             // The caller's request was at fault (a body over the limit): say so, it is not the backend's failure.
             context.Response.StatusCode = rejected.StatusCode;
             await problems.WriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = ServiceDefaults.Errors.ProblemMapping.ToProblem(rejected) });
             return;
         }
-        logger.LogWarning("Proxying {Method} {Path} failed: {Error}", context.Request.Method, context.Request.Path, error.Error);
+        logger.LogWarning(error.Exception, "Proxying {Method} {Path} failed: {Error}", context.Request.Method, context.Request.Path, error.Error);
         context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
         context.Response.Headers.RetryAfter = "2";
         await problems.WriteAsync(new ProblemDetailsContext
@@ -48,6 +48,18 @@ public sealed class ProxyFailureMiddleware(RequestDelegate next, IProblemDetails
                 Type = "https://tools.ietf.org/html/rfc9110#section-15.6.4",
             },
         });
+    }
+
+    private static BadHttpRequestException? FindRejection(Exception? exception)
+    {
+        for (; exception is not null; exception = exception.InnerException)
+        {
+            if (exception is BadHttpRequestException rejected)
+            {
+                return rejected;
+            }
+        }
+        return null;
     }
 
     private static bool IsRetryable(HttpContext context, ForwarderError error) =>
