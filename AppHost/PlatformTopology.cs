@@ -32,7 +32,9 @@ public static class PlatformTopology
         var directory = Service("directory-api", "services/Directory", 5101, "directorydb");
         var portfolio = Service("portfolio-api", "services/Portfolio", 5102, "portfoliodb");
         var events = Service("events-api", "services/Events", 5103, "eventsdb");
-        var analytics = Service("analytics-api", "services/Analytics", 5104, "analyticsdb");
+        // Analytics learns everything from messages; it calls the others only to rebuild its projections from their snapshots.
+        var analytics = Service("analytics-api", "services/Analytics", 5104, "analyticsdb")
+            .WithReference(directory).WithReference(portfolio).WithReference(events);
 
         var gatewayDb = postgres.AddDatabase("gatewaydb");
         var gateway = builder.AddProject("gateway", "gateway", port: gatewayPort)
