@@ -51,16 +51,10 @@ public sealed class ProjectResource(string name, string projectPath, int preferr
 
     internal override async Task StartAsync(HostContext context, CancellationToken cancellationToken)
     {
-        // A restarted service keeps its address: whoever references it was told that one.
-        var port = Url?.Port ?? FixedPort ?? context.Port(preferredPort);
-        if (port == 0)
-        {
-            port = FreePort.Next();
-        }
-        Url = new Uri($"http://127.0.0.1:{port}");
+        var url = AssignUrl(context);
         var environment = new Dictionary<string, string?>
         {
-            ["ASPNETCORE_URLS"] = Url.ToString().TrimEnd('/'),
+            ["ASPNETCORE_URLS"] = url.ToString().TrimEnd('/'),
             ["ASPNETCORE_ENVIRONMENT"] = "Development",
             ["DOTNET_ENVIRONMENT"] = "Development",
             ["OTEL_SERVICE_NAME"] = Name,
@@ -73,7 +67,7 @@ public sealed class ProjectResource(string name, string projectPath, int preferr
         }
         foreach (var service in _services)
         {
-            environment[$"services__{service.Name}__http__0"] = service.Url!.ToString().TrimEnd('/');
+            environment[$"services__{service.Name}__http__0"] = service.AssignUrl(context).ToString().TrimEnd('/');
         }
         foreach (var (key, value) in context.Options.ServiceEnvironment.Concat(_environment))
         {
@@ -82,12 +76,29 @@ public sealed class ProjectResource(string name, string projectPath, int preferr
 
         var assembly = ProjectAssembly(context);
         Process = ManagedProcess.Start(Name, "dotnet", [assembly], context, environment, Path.GetDirectoryName(assembly));
-        var health = new Uri(Url, "/health");
+        var health = new Uri(url, "/health");
         await Readiness.PollAsync(Name, Process, async () =>
         {
             using var response = await Probe.GetAsync(health, cancellationToken);
             response.EnsureSuccessStatusCode();
         }, cancellationToken);
+    }
+
+    /// <summary>
+    /// The service's address, fixed the first time anyone needs it: when it starts, or when a service that references it
+    /// starts first (references need not wait). A restarted service keeps it.
+    /// </summary>
+    internal Uri AssignUrl(HostContext context)
+    {
+        lock (_environment)
+        {
+            if (Url is null)
+            {
+                var port = FixedPort ?? context.Port(preferredPort);
+                Url = new Uri($"http://127.0.0.1:{(port == 0 ? FreePort.Next() : port)}");
+            }
+            return Url;
+        }
     }
 
     internal override async Task StopAsync()
