@@ -51,6 +51,17 @@ public sealed class GatewayEdgeTests(PlatformFixture platform)
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
     }
 
+    [Fact]
+    public async Task Oversized_headers_are_refused()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/directory/v1/info");
+        request.Headers.Add("X-Padding", new string('x', 40 * 1024));
+
+        using var response = await platform.Gateway.SendAsync(request, Cancel);
+
+        Assert.Equal(HttpStatusCode.RequestHeaderFieldsTooLarge, response.StatusCode);
+    }
+
     [Theory]
     [InlineData("/api/directory/..%2F..%2Fapi/portfolio/v1/info")]
     [InlineData("/api/directory/%2e%2e%2fportfolio/v1/info")]
