@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using System.Text.Json.Nodes;
 using Microsoft.OpenApi;
 
 namespace CooperationPlatform.ServiceDefaults.Api;
@@ -66,11 +67,55 @@ public static class OpenApiDefaults
                 }
                 operation.Responses ??= new OpenApiResponses();
                 operation.Responses.TryAdd("429", new OpenApiResponse { Description = "Rate limit exceeded; retry after the Retry-After header's seconds." });
+                foreach (var (status, response) in operation.Responses.Where(r => r.Key.Length == 3 && r.Key[0] is '4' or '5'))
+                {
+                    DescribeProblem(status, response);
+                }
                 return Task.CompletedTask;
             });
         });
         return builder;
     }
+
+    /// <summary>Every error response is documented as RFC 7807 problem details, with an example.</summary>
+    private static void DescribeProblem(string status, IOpenApiResponse response)
+    {
+        if (response is not OpenApiResponse concrete)
+        {
+            return;
+        }
+        concrete.Content ??= new Dictionary<string, OpenApiMediaType>();
+        if (!concrete.Content.TryGetValue("application/problem+json", out var media))
+        {
+            media = new OpenApiMediaType { Schema = ProblemSchema };
+            concrete.Content["application/problem+json"] = media;
+        }
+        media.Example ??= new JsonObject
+        {
+            ["type"] = $"https://tools.ietf.org/html/rfc9110#section-15.{(status[0] == '4' ? 5 : 6)}",
+            ["title"] = concrete.Description ?? "Error.",
+            ["status"] = int.Parse(status, System.Globalization.CultureInfo.InvariantCulture),
+            ["detail"] = "What went wrong, in words a partner developer can act on.",
+            ["instance"] = "/api/directory/v1/institutions",
+            ["traceId"] = "4bf92f3577b34da6a3ce929d0e0e4736",
+        };
+    }
+
+    private static readonly OpenApiSchema ProblemSchema = new()
+    {
+        Type = JsonSchemaType.Object,
+        Description = "RFC 7807 problem details; validation problems add `errors`, a map from field name to messages.",
+        Properties = new Dictionary<string, IOpenApiSchema>
+        {
+            ["type"] = new OpenApiSchema { Type = JsonSchemaType.String },
+            ["title"] = new OpenApiSchema { Type = JsonSchemaType.String },
+            ["status"] = new OpenApiSchema { Type = JsonSchemaType.Integer },
+            ["detail"] = new OpenApiSchema { Type = JsonSchemaType.String },
+            ["instance"] = new OpenApiSchema { Type = JsonSchemaType.String },
+            ["traceId"] = new OpenApiSchema { Type = JsonSchemaType.String },
+            ["errors"] = new OpenApiSchema { Type = JsonSchemaType.Object, AdditionalProperties = new OpenApiSchema { Type = JsonSchemaType.Array, Items = new OpenApiSchema { Type = JsonSchemaType.String } } },
+        },
+    };
 
     public static WebApplication MapOpenApiDocument(this WebApplication app)
     {

@@ -144,7 +144,7 @@ public sealed class GatewayEdgeTests(PlatformFixture platform)
 
     public static TheoryData<string> Services => new() { "directory", "portfolio", "events", "analytics" };
 
-    /// <summary>The lint of every published operation: operationId, summary, 4xx responses, and schemas for JSON bodies.</summary>
+    /// <summary>The lint of every published operation: operationId, summary, 4xx problem responses with examples, and schemas for JSON bodies.</summary>
     [Theory]
     [MemberData(nameof(Services))]
     public async Task Each_service_publishes_a_complete_openapi_document(string service)
@@ -162,6 +162,14 @@ public sealed class GatewayEdgeTests(PlatformFixture platform)
                 if (!op.TryGetProperty("summary", out var summary) || string.IsNullOrWhiteSpace(summary.GetString())) problems.Add($"{name}: no summary");
                 var responses = op.GetProperty("responses").EnumerateObject().ToList();
                 if (!responses.Any(r => r.Name.StartsWith('4'))) problems.Add($"{name}: no 4xx response");
+                foreach (var error in responses.Where(r => r.Name.StartsWith('4')))
+                {
+                    if (!error.Value.TryGetProperty("content", out var content) || !content.TryGetProperty("application/problem+json", out var problem)
+                        || !(problem.TryGetProperty("example", out _) || problem.TryGetProperty("examples", out _)))
+                    {
+                        problems.Add($"{name}: {error.Name} is not a problem-details response with an example");
+                    }
+                }
                 foreach (var response in responses.Where(r => r.Name.StartsWith('2') && r.Value.TryGetProperty("content", out _)))
                 {
                     foreach (var media in response.Value.GetProperty("content").EnumerateObject().Where(m => m.Name.Contains("json")))

@@ -75,7 +75,8 @@ public sealed class PlatformAuthenticationTests : IAsyncLifetime
         Assert.Equal("/connect/token", scheme.GetProperty("flows").GetProperty("clientCredentials").GetProperty("tokenUrl").GetString());
         var write = document.GetProperty("paths").GetProperty("/write").GetProperty("post");
         Assert.Equal(PlatformScopes.DirectoryWrite, write.GetProperty("security")[0].GetProperty("partner-client")[0].GetString());
-        Assert.True(write.GetProperty("responses").TryGetProperty("403", out _));
+        var forbidden = write.GetProperty("responses").GetProperty("403");
+        Assert.Equal(403, forbidden.GetProperty("content").GetProperty("application/problem+json").GetProperty("example").GetProperty("status").GetInt32());
     }
 
     [Fact]
