@@ -19,24 +19,24 @@ public sealed record ReportedFigures(
 /// The organization is a directory institution id, or the free-text name the participant gave.
 /// </summary>
 public sealed record ParticipantFacts(
-    Guid ParticipantId,
-    ParticipantKind Kind,
-    string Country,
-    string? City,
-    Guid? OrganizationInstitutionId,
-    string? OrganizationName);
+    Guid ParticipantId = default,
+    ParticipantKind Kind = default,
+    string Country = "",
+    string? City = null,
+    Guid? OrganizationInstitutionId = null,
+    string? OrganizationName = null);
 
 /// <summary>Counted by the platform from its own registrations and meetings (confirmed event registrations only).</summary>
 public sealed record EventCounts(
-    int Participants,
-    int Organizations,
-    int Cities,
-    int Countries,
-    int Activities,
-    int Exhibitors,
-    int MeetingsRequested,
-    int MeetingsScheduled,
-    int MeetingsHeld,
-    int Leads,
-    int AgreementsInPreparation,
-    int LinkedProjects);
+    int Participants = 0,
+    int Organizations = 0,
+    int Cities = 0,
+    int Countries = 0,
+    int Activities = 0,
+    int Exhibitors = 0,
+    int MeetingsRequested = 0,
+    int MeetingsScheduled = 0,
+    int MeetingsHeld = 0,
+    int Leads = 0,
+    int AgreementsInPreparation = 0,
+    int LinkedProjects = 0);

@@ -6,12 +6,12 @@ namespace CooperationPlatform.Contracts.Messages.Events;
 /// </summary>
 public abstract record EventSnapshot : IntegrationEvent
 {
-    public required Guid EventId { get; init; }
-    public required string Name { get; init; }
+    public Guid EventId { get; init; }
+    public string Name { get; init; } = "";
     public string? Series { get; init; }
     public int? Edition { get; init; }
-    public required EventKind Kind { get; init; }
-    public required EventStatus Status { get; init; }
+    public EventKind Kind { get; init; }
+    public EventStatus Status { get; init; }
     public DateOnly? StartDate { get; init; }
     public DateOnly? EndDate { get; init; }
     public string? VenueName { get; init; }
@@ -33,7 +33,7 @@ public sealed record EventScheduled : EventSnapshot;
 /// <summary>An event was concluded, with its final counts. No registration changes after this.</summary>
 public sealed record EventConcluded : EventSnapshot
 {
-    public required EventCounts Counts { get; init; }
+    public EventCounts Counts { get; init; } = new();
 
     /// <summary>ISO 3166-1 alpha-3 codes of the countries the confirmed participants come from.</summary>
     public IReadOnlyList<string> ParticipantCountries { get; init; } = [];

@@ -6,10 +6,10 @@ namespace CooperationPlatform.Contracts.Messages.Events;
 /// </summary>
 public abstract record RegistrationEvent : IntegrationEvent
 {
-    public required Guid RegistrationId { get; init; }
-    public required Guid EventId { get; init; }
+    public Guid RegistrationId { get; init; }
+    public Guid EventId { get; init; }
     public Guid? ActivityId { get; init; }
-    public required ParticipantFacts Participant { get; init; }
+    public ParticipantFacts Participant { get; init; } = new();
 }
 
 /// <summary>A seat was confirmed: at registration when one was free, or later by promotion from the waitlist.</summary>
@@ -24,5 +24,5 @@ public sealed record RegistrationConfirmed : RegistrationEvent
 /// </summary>
 public sealed record RegistrationCancelled : RegistrationEvent
 {
-    public required bool WasConfirmed { get; init; }
+    public bool WasConfirmed { get; init; }
 }
