@@ -1,4 +1,5 @@
 using System.Reflection;
+using CooperationPlatform.ServiceDefaults.Api;
 using System.Security.Claims;
 using CooperationPlatform.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Builder;
@@ -16,19 +17,16 @@ public static class ServiceInfo
 {
     /// <summary>Maps <c>GET /api/{service}/v1/info</c>: the cheapest endpoint, used for round trips through the gateway and benchmarks.</summary>
     /// <summary>
-    /// Maps <c>GET /api/{service}/v1/info</c> (anonymous, cacheable for a few seconds) and <c>GET /api/{service}/v1/me</c>
-    /// (the caller's client id and scopes, for partners checking their tokens; needs <c>{service}.read</c>).
+    /// Maps what every service answers besides its domain: <c>GET /api/{service}/v1/info</c> (anonymous, the cheapest endpoint),
+    /// <c>GET /api/{service}/v1/me</c> (the caller's client id and scopes, for partners checking their tokens; needs <c>{service}.read</c>)
+    /// and the shared reference data under <c>/api/{service}/v1/reference/</c>.
     /// </summary>
     public static IEndpointRouteBuilder MapServiceInfo(this IEndpointRouteBuilder endpoints, string service)
     {
         var version = Assembly.GetEntryAssembly()?.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
         var environment = endpoints.ServiceProvider.GetService(typeof(IHostEnvironment)) is IHostEnvironment env ? env.EnvironmentName : "Production";
         var info = new ServiceInfoResponse(service, version, environment, System.Environment.MachineName + ":" + System.Environment.ProcessId);
-        endpoints.MapGet($"/api/{service}/v1/info", (HttpResponse response) =>
-            {
-                response.Headers.CacheControl = "public, max-age=5";
-                return TypedResults.Ok(info);
-            })
+        endpoints.MapGet($"/api/{service}/v1/info", () => TypedResults.Ok(info))
             .WithName($"{service}-info")
             .WithSummary("The service's name, version and instance.")
             .WithTags("Service");
@@ -39,6 +37,7 @@ public static class ServiceInfo
             .WithSummary("The partner client the access token was issued to, and its scopes.")
             .WithTags("Service")
             .RequireAuthorization($"{service}.read");
+        endpoints.MapReferenceData(service);
         return endpoints;
     }
 }

@@ -108,7 +108,7 @@ public sealed class GatewayEdgeTests(PlatformFixture platform)
     [Fact]
     public async Task A_public_cacheable_read_is_served_from_the_gateway_cache()
     {
-        var path = $"/api/events/v1/info?probe={Guid.NewGuid():N}";
+        var path = $"/api/events/v1/reference/sdgs?probe={Guid.NewGuid():N}";
 
         using var first = await platform.Gateway.GetAsync(path, Cancel);
         using var second = await platform.Gateway.GetAsync(path, Cancel);
@@ -123,12 +123,21 @@ public sealed class GatewayEdgeTests(PlatformFixture platform)
     {
         var client = await platform.Partners.RegisterClientAsync("cached", [PlatformScopes.EventsRead], Cancel);
         var token = await platform.Partners.TokenAsync(client, cancellationToken: Cancel);
-        var path = $"/api/events/v1/info?probe={Guid.NewGuid():N}";
+        var path = $"/api/events/v1/reference/sdgs?probe={Guid.NewGuid():N}";
         using var anonymous = await platform.Gateway.GetAsync(path, Cancel);
 
         using var authenticated = await platform.Gateway.SendAsync(PartnerAccess.WithToken(new(HttpMethod.Get, path), token), Cancel);
 
         Assert.False(authenticated.Headers.Age.HasValue);
+    }
+
+    [Fact]
+    public async Task Reference_data_is_served_to_anonymous_partners()
+    {
+        var sdgs = await platform.Gateway.GetFromJsonAsync<JsonElement>("/api/directory/v1/reference/sdgs", Cancel);
+
+        Assert.Equal(17, sdgs.GetArrayLength());
+        Assert.Equal(169, sdgs.EnumerateArray().Sum(goal => goal.GetProperty("targets").GetArrayLength()));
     }
 
     [Fact]
