@@ -1,50 +1,59 @@
 namespace CooperationPlatform.Bench.Scenarios;
 
-/// <summary>The cheapest endpoint (<c>/api/directory/v1/info</c>), directly and through the gateway, at the same fixed rates.</summary>
+/// <summary>
+/// The same backend endpoint three ways, in one run: directly, through the gateway, and through nginx. The uncached case uses
+/// <c>/info</c> (the cheapest endpoint); the cacheable case uses reference data, which the gateway serves from its output cache.
+/// </summary>
 public sealed class GatewayOverheadScenario : IScenario
 {
-    private const string Path = "/api/directory/v1/info";
+    private const string UncachedPath = "/api/directory/v1/info";
+    private const string CacheablePath = "/api/directory/v1/reference/sectors";
 
     public string Name => "gateway";
-    public string Description => "Requests through the gateway against direct requests to a service's cheapest endpoint.";
+    public string Description => "Direct vs gateway vs nginx on the same endpoint: throughput (wrk) and latency at fixed rates (open loop).";
 
     public async Task<IReadOnlyList<BenchResult>> RunAsync(BenchContext context, CancellationToken cancellationToken)
     {
-        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64, PooledConnectionLifetime = TimeSpan.FromMinutes(5) });
-        var targets = new (string Case, Uri Url)[]
+        var direct = context.ServiceUrl("directory-api");
+        await using var nginx = NginxProxy.IsInstalled ? await NginxProxy.StartAsync(direct) : null;
+        var targets = new List<(string Case, Uri Base)> { ("direct", direct), ("gateway", context.GatewayUrl) };
+        if (nginx is not null)
         {
-            ("direct: directory-api", new Uri(context.ServiceUrl("directory-api"), Path)),
-            ("through gateway", new Uri(context.GatewayUrl, Path)),
-        };
-        var results = new List<BenchResult>();
-        foreach (var rate in new[] { 500.0, 1000.0 })
-        {
-            foreach (var (@case, url) in targets)
-            {
-                await WarmUpAsync(http, url, cancellationToken);
-                var recorder = await OpenLoopLoad.RunAsync(rate, context.Duration, async ct =>
-                {
-                    using var response = await http.GetAsync(url, ct);
-                    response.EnsureSuccessStatusCode();
-                }, cancellationToken);
-                results.Add(recorder.ToResult(Name, @case, rate, context.Duration));
-            }
+            targets.Add(("nginx", nginx.Url));
         }
-        foreach (var (@case, url) in targets)
+
+        var results = new List<BenchResult>();
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256 });
+        foreach (var (@case, baseUrl) in targets)
         {
-            var recorder = await OpenLoopLoad.RunClosedAsync(32, context.Duration, async ct =>
+            var url = new Uri(baseUrl, UncachedPath);
+            await WarmUpAsync(http, url, cancellationToken);
+            if (Wrk.IsInstalled)
+            {
+                results.Add(await Wrk.RunAsync(Name, $"{@case} {UncachedPath}", url, context.Duration));
+            }
+            var recorder = await OpenLoopLoad.RunAsync(1000, context.Duration, async ct =>
             {
                 using var response = await http.GetAsync(url, ct);
                 response.EnsureSuccessStatusCode();
             }, cancellationToken);
-            results.Add(recorder.ToResult(Name, @case + " (32 conns)", 0, context.Duration));
+            results.Add(recorder.ToResult(Name, $"{@case} {UncachedPath}", 1000, context.Duration));
+        }
+        if (Wrk.IsInstalled)
+        {
+            foreach (var (@case, baseUrl) in targets.Where(t => t.Case != "nginx"))
+            {
+                var url = new Uri(baseUrl, CacheablePath);
+                await WarmUpAsync(http, url, cancellationToken);
+                results.Add(await Wrk.RunAsync(Name, $"{@case} {CacheablePath}", url, context.Duration));
+            }
         }
         return results;
     }
 
     private static async Task WarmUpAsync(HttpClient http, Uri url, CancellationToken cancellationToken)
     {
-        for (var i = 0; i < 500; i++)
+        for (var i = 0; i < 2000; i++)
         {
             using var response = await http.GetAsync(url, cancellationToken);
         }
