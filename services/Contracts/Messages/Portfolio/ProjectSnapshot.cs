@@ -5,15 +5,16 @@ namespace CooperationPlatform.Contracts.Messages.Portfolio;
 /// <summary>
 /// Everything about a project that another service analyses or shows, so that no consumer has to call the portfolio back.
 /// Every message about a project carries it whole, as it stands after the change. Free texts other than the title are left out.
+/// Every property has a default meaning "not known", so that a message written before a property was added still reads.
 /// </summary>
 public sealed record ProjectSnapshot
 {
-    public required Guid ProjectId { get; init; }
-    public required string IatiIdentifier { get; init; }
-    public required string Title { get; init; }
+    public Guid ProjectId { get; init; }
+    public string IatiIdentifier { get; init; } = "";
+    public string Title { get; init; } = "";
 
     /// <summary>ISO 639-1 language of the title and summary.</summary>
-    public required string Language { get; init; }
+    public string Language { get; init; } = "en";
 
     /// <summary>Null when the source does not report it.</summary>
     public ProjectStatus? Status { get; init; }
@@ -50,22 +51,31 @@ public sealed record ProjectSnapshot
     public Guid? OriginatingEventId { get; init; }
 }
 
-public sealed record SdgContribution(int Goal, bool Primary, IReadOnlyList<string> Targets);
+public sealed record SdgContribution(int Goal = 0, bool Primary = false, IReadOnlyList<string>? Targets = null)
+{
+    public IReadOnlyList<string> Targets { get; init; } = Targets ?? [];
+}
 
 /// <summary>An ISO 3166-1 alpha-3 country and its share of the project in percent, if reported.</summary>
-public sealed record CountryShare(string Country, decimal? Percentage);
+public sealed record CountryShare(string Country = "", decimal? Percentage = null);
 
 /// <summary>A UN M49 region code and its share of the project in percent, if reported.</summary>
-public sealed record RegionShare(string Region, decimal? Percentage);
+public sealed record RegionShare(string Region = "", decimal? Percentage = null);
 
 /// <summary>A code of the shared sectors vocabulary, with the OECD DAC CRS purpose code the project reports for it, if any.</summary>
-public sealed record SectorEntry(string Code, string? DacCrsCode);
+public sealed record SectorEntry(string Code = "", string? DacCrsCode = null);
 
 /// <summary>An amount in an ISO 4217 currency.</summary>
-public sealed record MoneyAmount(decimal Amount, string Currency);
+public sealed record MoneyAmount(decimal Amount = 0, string Currency = "");
 
-public sealed record FunderCommitments(Guid InstitutionId, IReadOnlyList<MoneyAmount> Committed);
+public sealed record FunderCommitments(Guid InstitutionId = default, IReadOnlyList<MoneyAmount>? Committed = null)
+{
+    public IReadOnlyList<MoneyAmount> Committed { get; init; } = Committed ?? [];
+}
 
-public sealed record PartnerRoles(Guid InstitutionId, IReadOnlyList<PartnerRole> Roles);
+public sealed record PartnerRoles(Guid InstitutionId = default, IReadOnlyList<PartnerRole>? Roles = null)
+{
+    public IReadOnlyList<PartnerRole> Roles { get; init; } = Roles ?? [];
+}
 
-public sealed record PartnerRoleChange(Guid InstitutionId, PartnerRole Role, PartnerRoleChangeKind Change);
+public sealed record PartnerRoleChange(Guid InstitutionId = default, PartnerRole Role = default, PartnerRoleChangeKind Change = default);
