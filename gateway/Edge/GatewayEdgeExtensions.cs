@@ -19,13 +19,14 @@ public static class GatewayEdgeExtensions
         builder.AddRedisCache();
         builder.Services.Configure<RateLimitSettings>(builder.Configuration.GetSection("Gateway:RateLimits"));
         builder.Services.AddSingleton<RedisRateLimiter>();
+        builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddStackExchangeRedisOutputCache(_ => { });
         builder.Services.AddOptions<RedisOutputCacheOptions>().Configure<IConnectionMultiplexer>((options, redis) =>
         {
             options.InstanceName = "gateway:output:";
             options.ConnectionMultiplexerFactory = () => Task.FromResult(redis);
         });
-        builder.Services.AddOutputCache(options => options.AddPolicy(GatewayOutputCache.PolicyName, new GatewayOutputCache()));
+        builder.Services.AddOutputCache(options => options.AddPolicy(GatewayOutputCache.PolicyName, new GatewayOutputCache(TimeProvider.System)));
         var origins = builder.Configuration.GetSection("Gateway:Cors:Origins").Get<string[]>() ?? [];
         builder.Services.AddCors(options => options.AddPolicy(CorsPolicy, cors => cors
             .WithOrigins(origins)
