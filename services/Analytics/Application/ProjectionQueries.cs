@@ -1,0 +1,272 @@
+using System.Data.Common;
+using CooperationPlatform.Analytics.Infrastructure;
+using CooperationPlatform.Contracts.Messages.Events;
+using CooperationPlatform.Contracts.Model;
+using CooperationPlatform.Contracts.Reference;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace CooperationPlatform.Analytics.Application;
+
+/// <summary>
+/// Every view computed from the state tables with GROUP BY, in one round trip per view (several statements, one result each).
+/// </summary>
+public sealed class ProjectionQueries(AnalyticsDbContext db)
+{
+    // A project counts for the year it started (actually, else as planned); @status is a project status here.
+    private const string ProjectScope = """
+        (@fromYear::int IS NULL OR p."StartYear" >= @fromYear) AND (@toYear::int IS NULL OR p."StartYear" <= @toYear)
+        AND (@status::int IS NULL OR p."Status" = @status)
+        """;
+
+    // Events by their start year; registrations and meetings by their event's (an event not yet known is left out once a year is given).
+    private const string EventYears = """
+        (@fromYear::int IS NULL OR e."StartYear" >= @fromYear) AND (@toYear::int IS NULL OR e."StartYear" <= @toYear)
+        """;
+
+    private const string EventScope = EventYears + """ AND (@status::int IS NULL OR e."Status" = @status)""";
+
+    private static string ByStatus(string condition) =>
+        $"""SELECT p."Status", count(*) FROM projects p WHERE {ProjectScope} AND {condition} GROUP BY 1 ORDER BY 1 NULLS LAST""";
+
+    private static string ByModality(string condition) =>
+        $"""SELECT p."Modality", count(*) FROM projects p WHERE {ProjectScope} AND {condition} GROUP BY 1 ORDER BY 1 NULLS LAST""";
+
+    private static string Funding(string condition) => $"""
+        SELECT x.currency, sum(x.amount) FROM projects p,
+            unnest(p."CommitmentFunders", p."CommitmentCurrencies", p."CommitmentAmounts") AS x(funder, currency, amount)
+        WHERE {ProjectScope} AND {condition} GROUP BY 1 ORDER BY 1
+        """;
+
+    public async Task<Overview> OverviewAsync(ViewScope scope, CancellationToken cancellationToken)
+    {
+        var sql = string.Join(";\n",
+            $"""SELECT count(*) FROM projects p WHERE {ProjectScope}""",
+            ByStatus("true"),
+            ByModality("true"),
+            $"""SELECT count(DISTINCT c) FROM projects p, unnest(p."Countries") c WHERE {ProjectScope}""",
+            $"""SELECT count(DISTINCT s) FROM projects p, unnest(p."Sdgs") s WHERE {ProjectScope}""",
+            $"""SELECT count(*) FILTER (WHERE i."Type" <> {(int)InstitutionType.Network}), count(*) FILTER (WHERE i."Type" = {(int)InstitutionType.Network}) FROM institutions i WHERE NOT i."Archived" AND i."Name" <> ''""",
+            $"""SELECT count(*) FROM events e WHERE {EventYears}""",
+            $"""SELECT count(DISTINCT r."ParticipantId") FROM registrations r LEFT JOIN events e ON e."Id" = r."EventId" WHERE r."Confirmed" AND {EventYears}""",
+            $"""SELECT count(*) FROM meetings m LEFT JOIN events e ON e."Id" = m."EventId" WHERE {EventYears}""");
+        return await QueryAsync(sql, scope, [], async reader =>
+        {
+            var projects = await ScalarAsync(reader, cancellationToken);
+            var byStatus = await CountsAsync(reader, r => r.IsDBNull(0) ? (ProjectStatus?)null : (ProjectStatus)r.GetInt32(0), cancellationToken);
+            var byModality = await CountsAsync(reader, r => r.IsDBNull(0) ? (ProjectModality?)null : (ProjectModality)r.GetInt32(0), cancellationToken);
+            var countries = await ScalarAsync(reader, cancellationToken);
+            var sdgs = await ScalarAsync(reader, cancellationToken);
+            var (institutions, networks) = await PairAsync(reader, cancellationToken);
+            var events = await ScalarAsync(reader, cancellationToken);
+            var participants = await ScalarAsync(reader, cancellationToken);
+            var meetings = await ScalarAsync(reader, cancellationToken);
+            return new Overview(projects, byStatus, byModality, countries, sdgs, institutions, networks, events, participants, meetings);
+        }, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<SdgSummary>> SdgsAsync(ViewScope scope, CancellationToken cancellationToken)
+    {
+        var sql = $"""
+            SELECT s, count(*) FILTER (WHERE p."PrimarySdg" = s), count(*) FILTER (WHERE p."PrimarySdg" IS DISTINCT FROM s)
+            FROM projects p, unnest(p."Sdgs") s WHERE {ProjectScope} GROUP BY 1
+            """;
+        var counts = await QueryAsync(sql, scope, [], async reader =>
+        {
+            var rows = new Dictionary<int, (long Primary, long Secondary)>();
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                rows[reader.GetInt32(0)] = (reader.GetInt64(1), reader.GetInt64(2));
+            }
+            return rows;
+        }, cancellationToken);
+        return [.. Sdgs.All.Select(g => counts.TryGetValue(g.Number, out var c)
+            ? new SdgSummary(g.Number, g.Name, c.Primary, c.Secondary)
+            : new SdgSummary(g.Number, g.Name, 0, 0))];
+    }
+
+    public async Task<SdgView> SdgAsync(int goal, ViewScope scope, CancellationToken cancellationToken)
+    {
+        const string withGoal = """p."Sdgs" @> ARRAY[@goal]""";
+        var sql = string.Join(";\n",
+            $"""SELECT count(*) FILTER (WHERE p."PrimarySdg" = @goal), count(*) FILTER (WHERE p."PrimarySdg" IS DISTINCT FROM @goal) FROM projects p WHERE {ProjectScope} AND {withGoal}""",
+            ByStatus(withGoal),
+            ByModality(withGoal),
+            $"""SELECT DISTINCT c FROM projects p, unnest(p."Countries") c WHERE {ProjectScope} AND {withGoal} ORDER BY 1""",
+            $"""SELECT count(DISTINCT i) FROM projects p, unnest(p."Partners") i WHERE {ProjectScope} AND {withGoal}""",
+            Funding(withGoal),
+            $"""SELECT t, count(*) FROM projects p, unnest(p."Targets") t WHERE {ProjectScope} AND {withGoal} AND split_part(t, '.', 1) = @goal::text GROUP BY 1 ORDER BY 1""");
+        return await QueryAsync(sql, scope, [Int("goal", goal)], async reader =>
+        {
+            var (primary, secondary) = await PairAsync(reader, cancellationToken);
+            var byStatus = await CountsAsync(reader, r => r.IsDBNull(0) ? (ProjectStatus?)null : (ProjectStatus)r.GetInt32(0), cancellationToken);
+            var byModality = await CountsAsync(reader, r => r.IsDBNull(0) ? (ProjectModality?)null : (ProjectModality)r.GetInt32(0), cancellationToken);
+            var countries = await RowsAsync(reader, r => r.GetString(0), cancellationToken);
+            var partners = await ScalarAsync(reader, cancellationToken);
+            var funding = await RowsAsync(reader, r => new Money(r.GetString(0), r.GetDecimal(1)), cancellationToken);
+            var targets = await RowsAsync(reader, r => new TargetUse(r.GetString(0), r.GetInt64(1)), cancellationToken);
+            return new SdgView(goal, Sdgs.All[goal - 1].Name, primary, secondary, byStatus, byModality, countries, partners, funding, targets);
+        }, cancellationToken);
+    }
+
+    public async Task<PlaceView> PlaceAsync(string code, string name, IReadOnlyList<string> countries, ViewScope scope, CancellationToken cancellationToken)
+    {
+        var sql = string.Join(";\n",
+            $"""SELECT count(*) FROM projects p WHERE {ProjectScope} AND p."Countries" && @countries""",
+            """SELECT count(*) FROM institutions i WHERE NOT i."Archived" AND i."Name" <> '' AND i."Country" = ANY(@countries)""",
+            $"""SELECT count(*) FROM events e WHERE {EventYears} AND e."VenueCountry" = ANY(@countries)""",
+            $"""SELECT count(DISTINCT r."ParticipantId") FROM registrations r LEFT JOIN events e ON e."Id" = r."EventId" WHERE r."Confirmed" AND {EventYears} AND r."Country" = ANY(@countries)""");
+        var parameter = new NpgsqlParameter("countries", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = countries.ToArray() };
+        return await QueryAsync(sql, scope, [parameter], async reader => new PlaceView(code, name, countries.Count,
+            await ScalarAsync(reader, cancellationToken), await ScalarAsync(reader, cancellationToken),
+            await ScalarAsync(reader, cancellationToken), await ScalarAsync(reader, cancellationToken)), cancellationToken);
+    }
+
+    public async Task<ModalityTrend> ModalityTrendAsync(ViewScope scope, CancellationToken cancellationToken)
+    {
+        var sql = $"""SELECT p."StartYear", p."Modality", count(*) FROM projects p WHERE {ProjectScope} AND p."StartYear" IS NOT NULL GROUP BY 1, 2 ORDER BY 1""";
+        var rows = await QueryAsync(sql, scope, [], reader => RowsAsync(reader,
+            r => (Year: r.GetInt32(0), Modality: r.IsDBNull(1) ? (ProjectModality?)null : (ProjectModality)r.GetInt32(1), Count: r.GetInt64(2)),
+            cancellationToken), cancellationToken);
+        long Of(IEnumerable<(int Year, ProjectModality? Modality, long Count)> year, ProjectModality? modality) =>
+            year.Where(r => r.Modality == modality).Sum(r => r.Count);
+        return new ModalityTrend([.. rows.GroupBy(r => r.Year).Select(year => new ModalityYear(year.Key,
+            Of(year, ProjectModality.SouthSouth), Of(year, ProjectModality.Triangular),
+            Of(year, ProjectModality.SouthSouthWithMultilateralFacilitator), Of(year, null)))]);
+    }
+
+    /// <summary>Projects funded by <paramref name="funderId"/>.</summary>
+    public Task<ReachView?> FunderAsync(Guid funderId, ViewScope scope, CancellationToken cancellationToken) =>
+        ReachAsync(funderId, """p."Funders" @> ARRAY[@id]""", """x.funder = @id""", null, scope, cancellationToken);
+
+    /// <summary>Projects with a member institution of <paramref name="networkId"/> as a partner, optionally only those <paramref name="funderId"/> funds.</summary>
+    public Task<ReachView?> NetworkAsync(Guid networkId, Guid? funderId, ViewScope scope, CancellationToken cancellationToken) =>
+        ReachAsync(networkId,
+            """p."Partners" && (SELECT coalesce(array_agg(m."Id"), '{}') FROM institutions m WHERE m."NetworkIds" @> ARRAY[@id] AND NOT m."Archived") AND (@funder::uuid IS NULL OR p."Funders" @> ARRAY[@funder])""",
+            """(@funder::uuid IS NULL OR x.funder = @funder)""",
+            funderId, scope, cancellationToken);
+
+    private async Task<ReachView?> ReachAsync(Guid id, string projects, string commitments, Guid? funderId, ViewScope scope, CancellationToken cancellationToken)
+    {
+        var sql = string.Join(";\n",
+            """SELECT i."Name", (SELECT count(*) FROM institutions m WHERE m."NetworkIds" @> ARRAY[@id] AND NOT m."Archived") FROM institutions i WHERE i."Id" = @id""",
+            $"""SELECT count(*) FROM projects p WHERE {ProjectScope} AND {projects}""",
+            $"""SELECT DISTINCT c FROM projects p, unnest(p."Countries") c WHERE {ProjectScope} AND {projects} ORDER BY 1""",
+            $"""SELECT s, count(*) FROM projects p, unnest(p."Sdgs") s WHERE {ProjectScope} AND {projects} GROUP BY 1 ORDER BY 1""",
+            Funding($"{projects} AND {commitments}"));
+        return await QueryAsync(sql, scope, [Uuid("id", id), Uuid("funder", funderId)], async reader =>
+        {
+            var name = await RowsAsync(reader, r => (Name: r.GetString(0), Members: r.GetInt64(1)), cancellationToken);
+            var count = await ScalarAsync(reader, cancellationToken);
+            var countries = await RowsAsync(reader, r => r.GetString(0), cancellationToken);
+            var sdgs = await RowsAsync(reader, r => new SdgUse(r.GetInt32(0), r.GetInt64(1)), cancellationToken);
+            var funding = await RowsAsync(reader, r => new Money(r.GetString(0), r.GetDecimal(1)), cancellationToken);
+            return name.Count == 0 && count == 0 ? null
+                : new ReachView(id, name.Count == 0 || name[0].Name.Length == 0 ? null : name[0].Name, name.Count == 0 ? 0 : name[0].Members,
+                    count, countries, countries.Count, sdgs, funding);
+        }, cancellationToken);
+    }
+
+    private static string FunnelSql(string condition) => $"""
+        SELECT count(*), count(*) FILTER (WHERE m."Stage" >= 1), count(*) FILTER (WHERE m."Stage" = 2),
+            count(*) FILTER (WHERE m."Outcome" IN ({(int)MeetingOutcome.Lead}, {(int)MeetingOutcome.AgreementInPreparation})),
+            count(DISTINCT m."LinkedProjectId")
+        FROM meetings m LEFT JOIN events e ON e."Id" = m."EventId" WHERE {condition}
+        """;
+
+    private static async Task<Funnel> ReadFunnelAsync(DbDataReader reader, CancellationToken cancellationToken) =>
+        (await RowsAsync(reader, r => new Funnel(r.GetInt64(0), r.GetInt64(1), r.GetInt64(2), r.GetInt64(3), r.GetInt64(4)), cancellationToken))[0];
+
+    public async Task<Funnel> FunnelAsync(Guid? eventId, ViewScope scope, CancellationToken cancellationToken) =>
+        await QueryAsync(FunnelSql($"""{EventScope} AND (@event::uuid IS NULL OR m."EventId" = @event)"""), scope, [Uuid("event", eventId)],
+            reader => ReadFunnelAsync(reader, cancellationToken), cancellationToken);
+
+    public async Task<EventView?> EventAsync(Guid eventId, ViewScope scope, CancellationToken cancellationToken)
+    {
+        const string confirmed = """r."EventId" = @event AND r."Confirmed" """;
+        var sql = string.Join(";\n",
+            $"""SELECT e."Name", e."Status", e."StartYear", e."VenueCity", e."VenueCountry" FROM events e WHERE e."Id" = @event AND {EventScope}""",
+            $"""
+            SELECT count(DISTINCT r."ParticipantId"), count(DISTINCT r."Organization"),
+                count(DISTINCT (r."Country", lower(r."City"))) FILTER (WHERE r."City" IS NOT NULL), count(DISTINCT r."Country")
+            FROM registrations r WHERE {confirmed}
+            """,
+            FunnelSql("""m."EventId" = @event"""));
+        return await QueryAsync(sql, scope, [Uuid("event", eventId)], async reader =>
+        {
+            var facts = await RowsAsync(reader, r => (Name: r.GetString(0), Status: (EventStatus)r.GetInt32(1), Year: r.IsDBNull(2) ? (int?)null : r.GetInt32(2),
+                City: r.IsDBNull(3) ? null : r.GetString(3), Country: r.IsDBNull(4) ? null : r.GetString(4)), cancellationToken);
+            var counts = await RowsAsync(reader, r => (r.GetInt64(0), r.GetInt64(1), r.GetInt64(2), r.GetInt64(3)), cancellationToken);
+            var funnel = await ReadFunnelAsync(reader, cancellationToken);
+            if (facts.Count == 0)
+            {
+                return null;
+            }
+            var (participants, organizations, cities, countries) = counts[0];
+            var e = facts[0];
+            return new EventView(eventId, e.Name, e.Status, e.Year, e.City, e.Country, participants, organizations, cities, countries, funnel);
+        }, cancellationToken);
+    }
+
+    public async Task<PartnershipIndicators> PartnershipsAsync(ViewScope scope, CancellationToken cancellationToken)
+    {
+        var sql = string.Join(";\n",
+            $"""SELECT count(*), count(*) FILTER (WHERE cardinality(p."Partners") >= 3), count(*) FILTER (WHERE p."Modality" = {(int)ProjectModality.Triangular}) FROM projects p WHERE {ProjectScope}""",
+            $"""SELECT count(*) FROM (SELECT DISTINCT a, b FROM projects p, unnest(p."Partners") a, unnest(p."Partners") b WHERE {ProjectScope} AND a < b) pairs""");
+        return await QueryAsync(sql, scope, [], async reader =>
+        {
+            var row = await RowsAsync(reader, r => (r.GetInt64(0), r.GetInt64(1), r.GetInt64(2)), cancellationToken);
+            var pairs = await ScalarAsync(reader, cancellationToken);
+            return new PartnershipIndicators(row[0].Item1, row[0].Item2, row[0].Item3, pairs);
+        }, cancellationToken);
+    }
+
+    private async Task<T> QueryAsync<T>(string sql, ViewScope scope, NpgsqlParameter[] parameters, Func<DbDataReader, Task<T>> read,
+        CancellationToken cancellationToken)
+    {
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var command = new NpgsqlCommand(sql, connection);
+            command.Parameters.Add(Int("fromYear", scope.FromYear));
+            command.Parameters.Add(Int("toYear", scope.ToYear));
+            command.Parameters.Add(Int("status", scope.Status));
+            command.Parameters.AddRange(parameters);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            return await read(reader);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// <summary>Reads the current result set whole and moves to the next one.</summary>
+    private static async Task<List<T>> RowsAsync<T>(DbDataReader reader, Func<DbDataReader, T> row, CancellationToken cancellationToken)
+    {
+        var rows = new List<T>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add(row(reader));
+        }
+        await reader.NextResultAsync(cancellationToken);
+        return rows;
+    }
+
+    private static async Task<long> ScalarAsync(DbDataReader reader, CancellationToken cancellationToken) =>
+        (await RowsAsync(reader, r => r.GetInt64(0), cancellationToken))[0];
+
+    private static async Task<(long, long)> PairAsync(DbDataReader reader, CancellationToken cancellationToken) =>
+        (await RowsAsync(reader, r => (r.GetInt64(0), r.GetInt64(1)), cancellationToken))[0];
+
+    private static Task<List<Count<TKey>>> CountsAsync<TKey>(DbDataReader reader, Func<DbDataReader, TKey> key, CancellationToken cancellationToken) =>
+        RowsAsync(reader, r => new Count<TKey>(key(r), r.GetInt64(1)), cancellationToken);
+
+    private static NpgsqlParameter Int(string name, int? value) =>
+        new(name, NpgsqlDbType.Integer) { Value = value is null ? DBNull.Value : value.Value };
+
+    private static NpgsqlParameter Uuid(string name, Guid? value) =>
+        new(name, NpgsqlDbType.Uuid) { Value = value is null ? DBNull.Value : value.Value };
+}

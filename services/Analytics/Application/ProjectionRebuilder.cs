@@ -1,0 +1,77 @@
+using CooperationPlatform.Analytics.Infrastructure;
+using CooperationPlatform.Analytics.Model;
+using CooperationPlatform.Contracts.Messages;
+using Microsoft.EntityFrameworkCore;
+
+namespace CooperationPlatform.Analytics.Application;
+
+/// <summary>The current state of every aggregate of some projections, in the shape of each aggregate's latest message.</summary>
+/// <param name="Projections">The state tables these messages fully describe.</param>
+/// <param name="Messages">Null when the source cannot be read: those projections are then left as they are.</param>
+public sealed record SnapshotSet(string Source, IReadOnlyList<Projection> Projections, IAsyncEnumerable<IntegrationEvent>? Messages);
+
+public sealed record RebuildResult(IReadOnlyList<RebuiltSource> Sources);
+
+public sealed record RebuiltSource(string Source, bool Rebuilt, long Aggregates, long Removed, string? Reason);
+
+/// <summary>
+/// Replaces the state of the given projections with the sources' snapshots, through the same <see cref="Projector"/> the message
+/// handlers use (a snapshot of the same version overwrites, repairing drift), and removes aggregates the source no longer has.
+/// </summary>
+public sealed class ProjectionRebuilder(AnalyticsDbContext db, Projector projector, ViewCache cache)
+{
+    private const int BatchSize = 500;
+
+    public async Task<RebuildResult> RebuildAsync(IReadOnlyList<SnapshotSet> sets, CancellationToken cancellationToken)
+    {
+        var results = new List<RebuiltSource>();
+        foreach (var set in sets)
+        {
+            results.Add(set.Messages is null
+                ? new RebuiltSource(set.Source, false, 0, 0, "The source's snapshot endpoint could not be read; its projections were kept.")
+                : await RebuildAsync(set.Source, set.Projections, set.Messages, cancellationToken));
+        }
+        await cache.InvalidateAllAsync();
+        return new RebuildResult(results);
+    }
+
+    private async Task<RebuiltSource> RebuildAsync(string source, IReadOnlyList<Projection> projections, IAsyncEnumerable<IntegrationEvent> messages,
+        CancellationToken cancellationToken)
+    {
+        var seen = projections.ToDictionary(p => p, _ => new HashSet<Guid>());
+        var pending = 0;
+        db.ChangeTracker.Clear();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await foreach (var message in messages.WithCancellation(cancellationToken))
+        {
+            await projector.ApplyAsync(message, cancellationToken, replaceSameVersion: true);
+            foreach (var entry in db.ChangeTracker.Entries<IProjectionState>().Where(e => e.Entity.Id == message.AggregateId))
+            {
+                seen.GetValueOrDefault(ViewCache.Of(entry.Metadata.ClrType))?.Add(message.AggregateId);
+            }
+            if (++pending % BatchSize == 0)
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                db.ChangeTracker.Clear();
+            }
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+        long removed = 0;
+        foreach (var (projection, ids) in seen)
+        {
+            var keep = ids.ToArray();
+            removed += projection switch
+            {
+                Projection.Projects => await db.Projects.Where(s => !keep.Contains(s.Id)).ExecuteDeleteAsync(cancellationToken),
+                Projection.Institutions => await db.Institutions.Where(s => !keep.Contains(s.Id)).ExecuteDeleteAsync(cancellationToken),
+                Projection.Events => await db.Events.Where(s => !keep.Contains(s.Id)).ExecuteDeleteAsync(cancellationToken),
+                Projection.Registrations => await db.Registrations.Where(s => !keep.Contains(s.Id)).ExecuteDeleteAsync(cancellationToken),
+                Projection.Meetings => await db.Meetings.Where(s => !keep.Contains(s.Id)).ExecuteDeleteAsync(cancellationToken),
+                _ => 0,
+            };
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return new RebuiltSource(source, true, pending, removed, null);
+    }
+}

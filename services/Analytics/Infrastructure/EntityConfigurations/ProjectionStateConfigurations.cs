@@ -1,0 +1,62 @@
+using CooperationPlatform.Analytics.Model;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CooperationPlatform.Analytics.Infrastructure.EntityConfigurations;
+
+// The views' SQL (ProjectionQueries) names these tables and columns; GIN indexes serve the array containment filters.
+
+public sealed class ProjectStateConfiguration : IEntityTypeConfiguration<ProjectState>
+{
+    public void Configure(EntityTypeBuilder<ProjectState> project)
+    {
+        project.ToTable("projects");
+        project.Property(p => p.Id).ValueGeneratedNever();
+        project.HasIndex(p => p.Sdgs).HasMethod("gin");
+        project.HasIndex(p => p.Countries).HasMethod("gin");
+        project.HasIndex(p => p.Partners).HasMethod("gin");
+        project.HasIndex(p => p.StartYear);
+    }
+}
+
+public sealed class InstitutionStateConfiguration : IEntityTypeConfiguration<InstitutionState>
+{
+    public void Configure(EntityTypeBuilder<InstitutionState> institution)
+    {
+        institution.ToTable("institutions");
+        institution.Property(i => i.Id).ValueGeneratedNever();
+        institution.HasIndex(i => i.NetworkIds).HasMethod("gin");
+        institution.HasIndex(i => i.Country);
+    }
+}
+
+public sealed class EventStateConfiguration : IEntityTypeConfiguration<EventState>
+{
+    public void Configure(EntityTypeBuilder<EventState> analyticEvent)
+    {
+        analyticEvent.ToTable("events");
+        analyticEvent.Property(e => e.Id).ValueGeneratedNever();
+        analyticEvent.HasIndex(e => e.VenueCountry);
+    }
+}
+
+public sealed class RegistrationStateConfiguration : IEntityTypeConfiguration<RegistrationState>
+{
+    public void Configure(EntityTypeBuilder<RegistrationState> registration)
+    {
+        registration.ToTable("registrations");
+        registration.Property(r => r.Id).ValueGeneratedNever();
+        registration.HasIndex(r => r.EventId);
+        registration.HasIndex(r => r.Country);
+    }
+}
+
+public sealed class MeetingStateConfiguration : IEntityTypeConfiguration<MeetingState>
+{
+    public void Configure(EntityTypeBuilder<MeetingState> meeting)
+    {
+        meeting.ToTable("meetings");
+        meeting.Property(m => m.Id).ValueGeneratedNever();
+        meeting.HasIndex(m => m.EventId);
+    }
+}
