@@ -1,4 +1,5 @@
 using CooperationPlatform.AppHost;
+using CooperationPlatform.AppHost.Containers;
 using CooperationPlatform.AppHost.Hosting;
 
 var repositoryRoot = PlatformHostOptions.FindRepositoryRoot();
@@ -7,6 +8,9 @@ var options = new PlatformHostOptions
     RepositoryRoot = repositoryRoot,
     DataDirectory = Path.Combine(repositoryRoot, ".data"),
     Fresh = args.Contains("--fresh"),
+    // Container mode runs the images built by eng/containers/build-images.sh: nothing to build here.
+    UseContainers = args.Contains("--containers"),
+    SkipBuild = args.Contains("--containers"),
     ExternalConnectionStrings = PlatformHostOptions.ConnectionStringsFromEnvironment("postgres", "cache", "messaging"),
     ServiceEnvironment = new[] { "OTEL_EXPORTER_OTLP_ENDPOINT", "OTEL_EXPORTER_OTLP_PROTOCOL", "OTEL_EXPORTER_OTLP_HEADERS" }
         .Where(key => Environment.GetEnvironmentVariable(key) is { Length: > 0 })
@@ -15,6 +19,11 @@ var options = new PlatformHostOptions
 var gatewayPort = int.TryParse(Environment.GetEnvironmentVariable("GATEWAY_PORT"), out var port) ? port : PlatformTopology.GatewayPort;
 
 await using var host = PlatformTopology.Declare(options, gatewayPort).Build();
+if (options.UseContainers && !ContainerRuntime.ImagesExist(ContainerRuntime.RequiredImages(options, host.Resources), out var missing))
+{
+    host.Console.Report($"Container mode needs podman and the platform's images: {missing}.", ConsoleColor.Red);
+    return 1;
+}
 return await host.RunAsync(started =>
 {
     var secrets = PlatformSecrets.LoadOrCreate(options.DataDirectory);

@@ -19,7 +19,7 @@ public sealed class PlatformHost : IAsyncDisposable
         Options = options;
         _resources = resources;
         Console = new HostConsole(options.StreamLogs);
-        _context = new HostContext(options, Console);
+        _context = new HostContext(options, Console, resources);
     }
 
     public PlatformHostOptions Options { get; }

@@ -18,6 +18,14 @@ public sealed record PlatformHostOptions
     /// <summary>Put before every database name, so that several stacks can share one PostgreSQL server (tests).</summary>
     public string DatabaseNamePrefix { get; init; } = "";
 
+    /// <summary>Runs every resource as a podman container of its image (<c>--containers</c>; see AppHost/Containers).</summary>
+    public bool UseContainers { get; init; }
+
+    /// <summary>The podman network of container mode; containers are named after it and reachable by resource name inside it.</summary>
+    public string ContainerNetwork { get; init; } = "cooperation";
+
+    public string ContainerImageTag { get; init; } = "dev";
+
     public bool SkipBuild { get; init; }
     public string Configuration { get; init; } = "Debug";
     public bool StreamLogs { get; init; } = true;

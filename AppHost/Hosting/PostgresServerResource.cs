@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using CooperationPlatform.AppHost.Containers;
 using Npgsql;
 
 namespace CooperationPlatform.AppHost.Hosting;
@@ -30,6 +31,10 @@ public sealed class PostgresServerResource(string name, int preferredPort, strin
         if (context.Options.ExternalConnectionStrings.TryGetValue(Name, out var external))
         {
             _connectionString = external;
+        }
+        else if (context.Options.UseContainers)
+        {
+            (Process, _connectionString) = await ServerContainers.StartPostgresAsync(Name, preferredPort, context, cancellationToken);
         }
         else
         {

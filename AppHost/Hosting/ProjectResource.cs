@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using CooperationPlatform.AppHost.Containers;
 
 namespace CooperationPlatform.AppHost.Hosting;
 
@@ -74,8 +75,15 @@ public sealed class ProjectResource(string name, string projectPath, int preferr
             environment[key] = value;
         }
 
-        var assembly = ProjectAssembly(context);
-        Process = ManagedProcess.Start(Name, "dotnet", [assembly], context, environment, Path.GetDirectoryName(assembly));
+        if (context.Options.UseContainers)
+        {
+            Process = await ServiceContainers.StartAsync(this, environment, context, cancellationToken);
+        }
+        else
+        {
+            var assembly = ProjectAssembly(context);
+            Process = ManagedProcess.Start(Name, "dotnet", [assembly], context, environment, Path.GetDirectoryName(assembly));
+        }
         var health = new Uri(url, "/health");
         await Readiness.PollAsync(Name, Process, async () =>
         {

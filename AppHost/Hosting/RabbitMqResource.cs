@@ -1,3 +1,5 @@
+using CooperationPlatform.AppHost.Containers;
+
 namespace CooperationPlatform.AppHost.Hosting;
 
 /// <summary>
@@ -16,6 +18,11 @@ public sealed class RabbitMqResource(string name, int preferredPort) : Resource(
         if (context.Options.ExternalConnectionStrings.TryGetValue(Name, out var external))
         {
             ConnectionString = external;
+            return;
+        }
+        if (context.Options.UseContainers)
+        {
+            (Process, ConnectionString) = await ServerContainers.StartRabbitMqAsync(Name, preferredPort, context, cancellationToken);
             return;
         }
         await ServerBinaries.EnsureInstalledAsync(context, cancellationToken);

@@ -1,5 +1,6 @@
 using System.Net.Sockets;
 using System.Text;
+using CooperationPlatform.AppHost.Containers;
 
 namespace CooperationPlatform.AppHost.Hosting;
 
@@ -14,6 +15,10 @@ public sealed class RedisResource(string name, int preferredPort) : Resource(nam
         if (context.Options.ExternalConnectionStrings.TryGetValue(Name, out var external))
         {
             ConnectionString = external;
+        }
+        else if (context.Options.UseContainers)
+        {
+            (Process, ConnectionString) = await ServerContainers.StartRedisAsync(Name, preferredPort, context, cancellationToken);
         }
         else
         {
