@@ -1,12 +1,202 @@
+using System.Security.Claims;
+using CooperationPlatform.Contracts.Messages.Events;
+using CooperationPlatform.Events.Application;
+using CooperationPlatform.Events.Infrastructure;
+using CooperationPlatform.Events.Model;
 using CooperationPlatform.ServiceDefaults;
+using CooperationPlatform.ServiceDefaults.Api;
+using CooperationPlatform.ServiceDefaults.Errors;
+using CooperationPlatform.ServiceDefaults.Messaging;
+using CooperationPlatform.ServiceDefaults.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
 
 namespace CooperationPlatform.Events.Apis;
 
+public sealed record SeatsResponse(int? Capacity, int Confirmed, int Waitlisted, int? Available)
+{
+    public static SeatsResponse From(Seats seats) => new(seats.Capacity, seats.Confirmed, seats.Waitlisted, seats.Available);
+}
+
+/// <summary>An event: what its organizer stated (<see cref="Details"/>, the body of an update) and what the platform keeps.</summary>
+public sealed record EventResponse(Guid Id, EventStatus Status, EventDetails Details, SeatsResponse Seats, long Version,
+    DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
+{
+    public static EventResponse From(Event e) => new(e.Id, e.Status, e.Details, SeatsResponse.From(e.Seats), e.Version, e.CreatedAt, e.UpdatedAt);
+}
+
+/// <summary>A new event; <see cref="Id"/> is optional, for imports that keep their ids.</summary>
+public sealed record CreateEventRequest : EventDetails
+{
+    public Guid? Id { get; init; }
+}
+
+public sealed record ChangeStatusRequest(EventStatus Status);
+
+public sealed record EventListRequest(string? Status, string? Kind, string? Series, int? Year, string? Q, int PageIndex = 0,
+    int PageSize = PageRequest.DefaultPageSize)
+{
+    public PageRequest Page => new PageRequest(PageIndex, PageSize).Validated();
+}
+
+/// <summary>Counted by the platform, next to what the organizers reported.</summary>
+public sealed record EventCountsResponse(Guid EventId, EventCounts Counted, int Waitlisted, ReportedFigures Reported);
+
 public static class EventsApi
 {
+    public const string Tag = "Events";
+
     public static IEndpointRouteBuilder MapEventsApi(this IEndpointRouteBuilder app)
     {
         app.MapServiceInfo("events");
+        var api = app.MapGroup("/api/events/v1");
+        api.MapEventEndpoints();
+        api.MapActivityEndpoints();
+        api.MapExhibitorEndpoints();
+        api.MapRegistrationEndpoints();
+        api.MapMeetingEndpoints();
+        api.MapProgrammeEndpoints();
+        api.MapAdminEndpoints();
         return app;
+    }
+
+    private static void MapEventEndpoints(this RouteGroupBuilder api)
+    {
+        var events = api.MapGroup("/events").WithTags(Tag);
+        events.MapGet("", ListEvents).WithName("list-events")
+            .WithSummary("Events, newest first, filtered by status, kind, series, year or a text in the name.")
+            .ProducesProblems(400);
+        events.MapPost("", CreateEvent).WithName("create-event")
+            .WithSummary("Creates an event as a draft. Returns it with its ETag.")
+            .RequireAuthorization(PlatformScopes.EventsWrite)
+            .ProducesProblems(400, 409);
+        events.MapGet("/{eventId:guid}", GetEvent).WithName("get-event")
+            .WithSummary("One event, with its ETag.")
+            .ProducesProblems(404);
+        events.MapPut("/{eventId:guid}", UpdateEvent).WithName("update-event")
+            .WithSummary("Replaces an event's details (If-Match required). A larger capacity moves the waitlist up.")
+            .RequireAuthorization(PlatformScopes.EventsWrite)
+            .ProducesUpdateProblems();
+        events.MapPost("/{eventId:guid}/status", ChangeStatus).WithName("change-event-status")
+            .WithSummary("Opens registration, closes it, or concludes the event (If-Match required). Concluding publishes the final counts.")
+            .RequireAuthorization(PlatformScopes.EventsWrite)
+            .ProducesUpdateProblems();
+        events.MapGet("/{eventId:guid}/counts", GetCounts).WithName("get-event-counts")
+            .WithSummary("Participants, organizations, cities and countries counted from confirmed registrations, next to the reported figures.")
+            .ProducesProblems(404);
+    }
+
+    public static async Task<Ok<Page<EventResponse>>> ListEvents([AsParameters] EventListRequest request, EventsDbContext db,
+        CancellationToken cancellationToken)
+    {
+        var page = request.Page;
+        var query = db.Events.AsNoTracking();
+        if (QueryValues.Enum<EventStatus>(request.Status, "status") is { } status)
+        {
+            query = query.Where(e => e.Status == status);
+        }
+        if (QueryValues.Enum<EventKind>(request.Kind, "kind") is { } kind)
+        {
+            query = query.Where(e => e.Kind == kind);
+        }
+        if (!string.IsNullOrWhiteSpace(request.Series))
+        {
+            query = query.Where(e => e.Series == request.Series.Trim());
+        }
+        if (request.Year is { } year)
+        {
+            query = query.Where(e => e.StartDate != null && e.StartDate.Value.Year == year);
+        }
+        if (!string.IsNullOrWhiteSpace(request.Q))
+        {
+            // Events are few: a case-insensitive substring match finds names in any script, CJK included.
+            var pattern = $"%{request.Q.Trim().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_")}%";
+            query = query.Where(e => EF.Functions.ILike(e.Name, pattern) || (e.Series != null && EF.Functions.ILike(e.Series, pattern)));
+        }
+        var count = await query.LongCountAsync(cancellationToken);
+        var items = await query.OrderByDescending(e => e.StartDate).ThenBy(e => e.Id).Skip(page.Skip).Take(page.PageSize).ToListAsync(cancellationToken);
+        return TypedResults.Ok(new Page<EventResponse>(page.PageIndex, page.PageSize, count, [.. items.Select(EventResponse.From)]));
+    }
+
+    public static async Task<Created<EventResponse>> CreateEvent(CreateEventRequest request, EventsDbContext db, EventCounter counter,
+        ClaimsPrincipal user, HttpResponse response, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var details = request.Validated();
+        var id = request.Id ?? Guid.CreateVersion7();
+        if (await db.Events.AnyAsync(e => e.Id == id, cancellationToken))
+        {
+            throw new ConflictException($"An event with id {id} already exists.");
+        }
+        var created = Event.Create(id, details, user.GetClientId(), clock.GetUtcNow());
+        db.Events.Add(created);
+        db.AddIntegrationEvent(await counter.StateMessageAsync(created, cancellationToken));
+        await db.SaveChangesAsync(cancellationToken);
+        response.SetETag(created.Version);
+        return TypedResults.Created($"/api/events/v1/events/{id}", EventResponse.From(created));
+    }
+
+    public static async Task<Ok<EventResponse>> GetEvent(Guid eventId, EventsDbContext db, HttpResponse response, CancellationToken cancellationToken)
+    {
+        var found = await db.EventAsync(eventId, cancellationToken);
+        response.SetETag(found.Version);
+        return TypedResults.Ok(EventResponse.From(found));
+    }
+
+    public static async Task<Ok<EventResponse>> UpdateEvent(Guid eventId, EventDetails details, EventsDbContext db, Registrar registrar,
+        EventCounter counter, ClaimsPrincipal user, HttpContext http, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        details.Validated();
+        var changed = await ChangeLockedAsync(eventId, db, counter, user, http, cancellationToken, async locked =>
+        {
+            var programme = await db.Activities.AsNoTracking().Where(a => a.EventId == eventId).ToListAsync(cancellationToken);
+            locked.Update(details, programme, clock.GetUtcNow());
+            if (details.Capacity != locked.Seats.Capacity)
+            {
+                locked.EnsureNotConcluded();
+                await registrar.ResizeAsync(locked.Id, null, locked.Seats, details.Capacity, cancellationToken);
+            }
+        });
+        return TypedResults.Ok(EventResponse.From(changed));
+    }
+
+    public static async Task<Ok<EventResponse>> ChangeStatus(Guid eventId, ChangeStatusRequest request, EventsDbContext db, EventCounter counter,
+        ClaimsPrincipal user, HttpContext http, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if (!Enum.IsDefined(request.Status))
+        {
+            throw new RequestValidationException("status", "status must be draft, open-for-registration, closed or concluded.");
+        }
+        var changed = await ChangeLockedAsync(eventId, db, counter, user, http, cancellationToken, locked =>
+        {
+            locked.TransitionTo(request.Status, clock.GetUtcNow());
+            return Task.CompletedTask;
+        });
+        return TypedResults.Ok(EventResponse.From(changed));
+    }
+
+    /// <summary>
+    /// An organizer's change to an event, made under the event's lock (so it serializes with registrations that move its seats),
+    /// checked against If-Match, and published with the event's new state.
+    /// </summary>
+    private static async Task<Event> ChangeLockedAsync(Guid eventId, EventsDbContext db, EventCounter counter, ClaimsPrincipal user, HttpContext http,
+        CancellationToken cancellationToken, Func<Event, Task> change)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var locked = await db.LockEventAsync(eventId, cancellationToken) ?? throw new NotFoundException("Event", eventId);
+        user.EnsureOrganizer(locked);
+        http.Request.RequireIfMatch(locked.Version);
+        await change(locked);
+        db.AddIntegrationEvent(await counter.StateMessageAsync(locked, cancellationToken));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        http.Response.SetETag(locked.Version);
+        return locked;
+    }
+
+    public static async Task<Ok<EventCountsResponse>> GetCounts(Guid eventId, EventsDbContext db, EventCounter counter, CancellationToken cancellationToken)
+    {
+        var found = await db.EventAsync(eventId, cancellationToken);
+        var (counts, _) = await counter.CountAsync(eventId, cancellationToken);
+        return TypedResults.Ok(new EventCountsResponse(eventId, counts, found.Seats.Waitlisted, found.Reported));
     }
 }

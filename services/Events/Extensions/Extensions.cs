@@ -1,7 +1,9 @@
+using CooperationPlatform.Events.Application;
 using CooperationPlatform.Events.Infrastructure;
 using CooperationPlatform.ServiceDefaults.Caching;
 using CooperationPlatform.ServiceDefaults.Data;
 using CooperationPlatform.ServiceDefaults.Messaging;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CooperationPlatform.Events.Extensions;
 
@@ -11,7 +13,12 @@ public static class Extensions
     {
         builder.AddPostgresDbContext<EventsDbContext>("eventsdb");
         builder.AddRedisCache();
-        builder.AddMessaging();
+        builder.AddMessaging<EventsDbContext>();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddScoped<Registrar>();
+        builder.Services.AddSingleton<RegistrationLine>();
+        builder.Services.AddScoped<Matchmaking>();
+        builder.Services.AddScoped<EventCounter>();
         return builder;
     }
 }

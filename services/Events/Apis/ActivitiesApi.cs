@@ -1,0 +1,151 @@
+using System.Security.Claims;
+using CooperationPlatform.Contracts.Messages.Events;
+using CooperationPlatform.Events.Application;
+using CooperationPlatform.Events.Infrastructure;
+using CooperationPlatform.Events.Model;
+using CooperationPlatform.ServiceDefaults.Api;
+using CooperationPlatform.ServiceDefaults.Errors;
+using CooperationPlatform.ServiceDefaults.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace CooperationPlatform.Events.Apis;
+
+public sealed record ActivityResponse(Guid Id, Guid EventId, ActivityDetails Details, SeatsResponse Seats, long Version)
+{
+    public static ActivityResponse From(Activity a) => new(a.Id, a.EventId, a.Details, SeatsResponse.From(a.Seats), a.Version);
+}
+
+public sealed record CreateActivityRequest : ActivityDetails
+{
+    public Guid? Id { get; init; }
+}
+
+/// <summary>A slot of a matchmaking session and how many of its tables are still free. Who meets whom is not public.</summary>
+public sealed record SlotResponse(DateTimeOffset StartsAt, DateTimeOffset EndsAt, int FreeTables);
+
+public static class ActivitiesApi
+{
+    public static void MapActivityEndpoints(this RouteGroupBuilder api)
+    {
+        var activities = api.MapGroup("/events/{eventId:guid}/activities").WithTags("Activities");
+        activities.MapGet("", ListActivities).WithName("list-activities")
+            .WithSummary("The event's programme in time order, with seats taken and free.")
+            .ProducesProblems(404);
+        activities.MapPost("", CreateActivity).WithName("create-activity")
+            .WithSummary("Adds an activity to the programme; it must fall within the event's dates. Returns it with its ETag.")
+            .RequireAuthorization(PlatformScopes.EventsWrite)
+            .ProducesProblems(400, 404, 409);
+        activities.MapGet("/{activityId:guid}", GetActivity).WithName("get-activity")
+            .WithSummary("One activity, with its ETag.")
+            .ProducesProblems(404);
+        activities.MapPut("/{activityId:guid}", UpdateActivity).WithName("update-activity")
+            .WithSummary("Replaces an activity's details (If-Match required). A larger capacity moves its waitlist up.")
+            .RequireAuthorization(PlatformScopes.EventsWrite)
+            .ProducesUpdateProblems();
+        activities.MapGet("/{activityId:guid}/slots", ListSlots).WithName("list-matchmaking-slots")
+            .WithSummary("The slots of a matchmaking session with the number of free tables in each.")
+            .ProducesProblems(400, 404);
+    }
+
+    public static async Task<Ok<List<ActivityResponse>>> ListActivities(Guid eventId, EventsDbContext db, CancellationToken cancellationToken)
+    {
+        await db.EventAsync(eventId, cancellationToken);
+        var programme = await db.Activities.AsNoTracking().Where(a => a.EventId == eventId).OrderBy(a => a.StartsAt).ThenBy(a => a.Id)
+            .ToListAsync(cancellationToken);
+        return TypedResults.Ok(programme.Select(ActivityResponse.From).ToList());
+    }
+
+    public static async Task<Ok<ActivityResponse>> GetActivity(Guid eventId, Guid activityId, EventsDbContext db, HttpResponse response,
+        CancellationToken cancellationToken)
+    {
+        var activity = await FindAsync(db, eventId, activityId, cancellationToken);
+        response.SetETag(activity.Version);
+        return TypedResults.Ok(ActivityResponse.From(activity));
+    }
+
+    public static async Task<Created<ActivityResponse>> CreateActivity(Guid eventId, CreateActivityRequest request, EventsDbContext db,
+        ClaimsPrincipal user, HttpResponse response, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var details = request.Validated();
+        var id = request.Id ?? Guid.CreateVersion7();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // The event's lock serializes programme changes, so two overlapping matchmaking sessions cannot be added at once.
+        var owner = await db.LockEventAsync(eventId, cancellationToken) ?? throw new NotFoundException("Event", eventId);
+        user.EnsureOrganizer(owner);
+        owner.EnsureNotConcluded();
+        if (await db.Activities.AnyAsync(a => a.Id == id, cancellationToken))
+        {
+            throw new ConflictException($"An activity with id {id} already exists.");
+        }
+        var activity = Activity.Create(id, owner, details, clock.GetUtcNow());
+        await EnsureSessionsApartAsync(db, activity, cancellationToken);
+        db.Activities.Add(activity);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        response.SetETag(activity.Version);
+        return TypedResults.Created($"/api/events/v1/events/{eventId}/activities/{id}", ActivityResponse.From(activity));
+    }
+
+    public static async Task<Ok<ActivityResponse>> UpdateActivity(Guid eventId, Guid activityId, ActivityDetails details, EventsDbContext db,
+        Registrar registrar, ClaimsPrincipal user, HttpContext http, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        details.Validated();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var owner = await db.LockEventAsync(eventId, cancellationToken) ?? throw new NotFoundException("Event", eventId);
+        var activity = await db.LockActivityAsync(eventId, activityId, cancellationToken) ?? throw new NotFoundException("Activity", activityId);
+        user.EnsureOrganizer(owner);
+        http.Request.RequireIfMatch(activity.Version);
+        owner.EnsureNotConcluded();
+        var hasMeetings = await db.Meetings.AnyAsync(m => m.SessionId == activityId && m.Status != MeetingStatus.Cancelled, cancellationToken);
+        activity.Update(owner, details, hasMeetings, clock.GetUtcNow());
+        await EnsureSessionsApartAsync(db, activity, cancellationToken);
+        if (details.Capacity != activity.Seats.Capacity)
+        {
+            await registrar.ResizeAsync(eventId, activityId, activity.Seats, details.Capacity, cancellationToken);
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        http.Response.SetETag(activity.Version);
+        return TypedResults.Ok(ActivityResponse.From(activity));
+    }
+
+    public static async Task<Ok<List<SlotResponse>>> ListSlots(Guid eventId, Guid activityId, EventsDbContext db, CancellationToken cancellationToken)
+    {
+        var session = await FindAsync(db, eventId, activityId, cancellationToken);
+        if (!session.IsMatchmakingSession)
+        {
+            throw new RequestValidationException("activityId", "The activity is not a matchmaking session.");
+        }
+        var taken = await db.Meetings.Where(m => m.SessionId == activityId && (m.Status == MeetingStatus.Scheduled || m.Status == MeetingStatus.Held))
+            .GroupBy(m => m.StartsAt).Select(g => new { StartsAt = g.Key!.Value, Count = g.Count() })
+            .ToDictionaryAsync(g => g.StartsAt, g => g.Count, cancellationToken);
+        return TypedResults.Ok(session.Slots()
+            .Select(slot => new SlotResponse(slot, slot + session.SlotLength, session.Tables!.Value - taken.GetValueOrDefault(slot)))
+            .ToList());
+    }
+
+    private static async Task<Activity> FindAsync(EventsDbContext db, Guid eventId, Guid activityId, CancellationToken cancellationToken) =>
+        await db.Activities.AsNoTracking().SingleOrDefaultAsync(a => a.Id == activityId && a.EventId == eventId, cancellationToken)
+            ?? throw new NotFoundException("Activity", activityId);
+
+    /// <summary>
+    /// Matchmaking sessions of one event never overlap: with aligned slots inside each session, a meeting's start then identifies
+    /// its slot, which is what the database's double-booking indexes rely on.
+    /// </summary>
+    private static async Task EnsureSessionsApartAsync(EventsDbContext db, Activity activity, CancellationToken cancellationToken)
+    {
+        if (!activity.IsMatchmakingSession)
+        {
+            return;
+        }
+        var overlapping = await db.Activities.AsNoTracking()
+            .Where(a => a.EventId == activity.EventId && a.Id != activity.Id && a.Kind == ActivityKind.MatchmakingSession
+                && a.StartsAt < activity.EndsAt && activity.StartsAt < a.EndsAt)
+            .Select(a => a.Title).FirstOrDefaultAsync(cancellationToken);
+        if (overlapping is not null)
+        {
+            throw new ConflictException($"The matchmaking session would overlap '{overlapping}'; an event's matchmaking sessions run one after another.");
+        }
+    }
+}

@@ -1,0 +1,107 @@
+using System.Security.Claims;
+using CooperationPlatform.Events.Infrastructure;
+using CooperationPlatform.Events.Infrastructure.EntityConfigurations;
+using CooperationPlatform.Events.Model;
+using CooperationPlatform.ServiceDefaults.Api;
+using CooperationPlatform.ServiceDefaults.Errors;
+using CooperationPlatform.ServiceDefaults.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace CooperationPlatform.Events.Apis;
+
+public sealed record ExhibitorResponse(Guid Id, Guid EventId, ExhibitorDetails Details, long Version)
+{
+    public static ExhibitorResponse From(Exhibitor e) => new(e.Id, e.EventId, e.Details, e.Version);
+}
+
+public sealed record CreateExhibitorRequest : ExhibitorDetails
+{
+    public Guid? Id { get; init; }
+}
+
+public static class ExhibitorsApi
+{
+    public static void MapExhibitorEndpoints(this RouteGroupBuilder api)
+    {
+        var exhibitors = api.MapGroup("/events/{eventId:guid}/exhibitors").WithTags("Exhibitors");
+        exhibitors.MapGet("", ListExhibitors).WithName("list-exhibitors")
+            .WithSummary("The cities and organizations exhibiting, by booth.")
+            .ProducesProblems(404);
+        exhibitors.MapPost("", CreateExhibitor).WithName("create-exhibitor")
+            .WithSummary("Adds an exhibitor, with a booth no other exhibitor of the event has. Returns it with its ETag.")
+            .RequireAuthorization(PlatformScopes.EventsWrite)
+            .ProducesProblems(400, 404, 409);
+        exhibitors.MapGet("/{exhibitorId:guid}", GetExhibitor).WithName("get-exhibitor")
+            .WithSummary("One exhibitor, with its ETag.")
+            .ProducesProblems(404);
+        exhibitors.MapPut("/{exhibitorId:guid}", UpdateExhibitor).WithName("update-exhibitor")
+            .WithSummary("Replaces an exhibitor's details, its booth included (If-Match required).")
+            .RequireAuthorization(PlatformScopes.EventsWrite)
+            .ProducesUpdateProblems();
+    }
+
+    public static async Task<Ok<List<ExhibitorResponse>>> ListExhibitors(Guid eventId, EventsDbContext db, CancellationToken cancellationToken)
+    {
+        await db.EventAsync(eventId, cancellationToken);
+        var exhibitors = await db.Exhibitors.AsNoTracking().Where(e => e.EventId == eventId).OrderBy(e => e.Booth).ThenBy(e => e.Name).ThenBy(e => e.Id)
+            .ToListAsync(cancellationToken);
+        return TypedResults.Ok(exhibitors.Select(ExhibitorResponse.From).ToList());
+    }
+
+    public static async Task<Ok<ExhibitorResponse>> GetExhibitor(Guid eventId, Guid exhibitorId, EventsDbContext db, HttpResponse response,
+        CancellationToken cancellationToken)
+    {
+        var exhibitor = await db.Exhibitors.AsNoTracking().SingleOrDefaultAsync(e => e.Id == exhibitorId && e.EventId == eventId, cancellationToken)
+            ?? throw new NotFoundException("Exhibitor", exhibitorId);
+        response.SetETag(exhibitor.Version);
+        return TypedResults.Ok(ExhibitorResponse.From(exhibitor));
+    }
+
+    public static async Task<Created<ExhibitorResponse>> CreateExhibitor(Guid eventId, CreateExhibitorRequest request, EventsDbContext db,
+        ClaimsPrincipal user, HttpResponse response, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var details = request.Validated();
+        var owner = await db.EventAsync(eventId, cancellationToken);
+        user.EnsureOrganizer(owner);
+        var id = request.Id ?? Guid.CreateVersion7();
+        if (await db.Exhibitors.AnyAsync(e => e.Id == id, cancellationToken))
+        {
+            throw new ConflictException($"An exhibitor with id {id} already exists.");
+        }
+        var exhibitor = Exhibitor.Create(id, eventId, details, clock.GetUtcNow());
+        db.Exhibitors.Add(exhibitor);
+        await SaveAsync(db, exhibitor, cancellationToken);
+        response.SetETag(exhibitor.Version);
+        return TypedResults.Created($"/api/events/v1/events/{eventId}/exhibitors/{id}", ExhibitorResponse.From(exhibitor));
+    }
+
+    public static async Task<Ok<ExhibitorResponse>> UpdateExhibitor(Guid eventId, Guid exhibitorId, ExhibitorDetails details, EventsDbContext db,
+        ClaimsPrincipal user, HttpContext http, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        details.Validated();
+        var owner = await db.EventAsync(eventId, cancellationToken);
+        var exhibitor = await db.Exhibitors.SingleOrDefaultAsync(e => e.Id == exhibitorId && e.EventId == eventId, cancellationToken)
+            ?? throw new NotFoundException("Exhibitor", exhibitorId);
+        user.EnsureOrganizer(owner);
+        http.Request.RequireIfMatch(exhibitor.Version);
+        exhibitor.Update(details, clock.GetUtcNow());
+        await SaveAsync(db, exhibitor, cancellationToken);
+        http.Response.SetETag(exhibitor.Version);
+        return TypedResults.Ok(ExhibitorResponse.From(exhibitor));
+    }
+
+    /// <summary>The unique booth index is what keeps two concurrent assignments of one booth apart; its violation is a 409.</summary>
+    private static async Task SaveAsync(EventsDbContext db, Exhibitor exhibitor, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (e.InnerException is PostgresException { ConstraintName: ExhibitorConfiguration.OneExhibitorPerBooth })
+        {
+            throw new ConflictException($"Booth {exhibitor.Booth} is already assigned to another exhibitor of this event.");
+        }
+    }
+}

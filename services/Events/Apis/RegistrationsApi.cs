@@ -1,0 +1,170 @@
+using System.Security.Claims;
+using CooperationPlatform.Contracts.Messages.Events;
+using CooperationPlatform.Events.Application;
+using CooperationPlatform.Events.Infrastructure;
+using CooperationPlatform.Events.Model;
+using CooperationPlatform.ServiceDefaults.Api;
+using CooperationPlatform.ServiceDefaults.Errors;
+using CooperationPlatform.ServiceDefaults.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace CooperationPlatform.Events.Apis;
+
+/// <summary>
+/// The answer to a registration. <see cref="Token"/> is shown once, when the registration is made; with the email it lists and
+/// cancels the participant's registrations. Registering again with the same email returns the registration without it.
+/// </summary>
+public sealed record RegistrationReceipt(Guid ParticipantId, Guid RegistrationId, RegistrationStatus Status, int? WaitlistPosition, string? Token);
+
+public sealed record RegistrationView(Guid RegistrationId, Guid? ActivityId, RegistrationStatus Status, int? WaitlistPosition,
+    bool PromotedFromWaitlist, DateTimeOffset CreatedAt, DateTimeOffset? ConfirmedAt, DateTimeOffset? CancelledAt)
+{
+    public static RegistrationView From(RegistrationState state) => new(state.Registration.Id, state.Registration.ActivityId, state.Registration.Status,
+        state.WaitlistPosition, state.Registration.PromotedFromWaitlist, state.Registration.CreatedAt, state.Registration.ConfirmedAt,
+        state.Registration.CancelledAt);
+}
+
+/// <summary>A participant with their personal data: only for the participant themselves and the event's organizer.</summary>
+public sealed record ParticipantResponse(Guid Id, string? Name, string? Email, Organization? Organization, string? City, string Country,
+    ParticipantKind Kind, bool ListedPublicly, DateTimeOffset RegisteredAt, DateTimeOffset? ErasedAt)
+{
+    public static ParticipantResponse From(Participant p) => new(p.Id, p.Name, p.Email,
+        p.OrganizationInstitutionId is null && p.OrganizationName is null ? null : new Organization(p.OrganizationInstitutionId, p.OrganizationName),
+        p.City, p.Country, p.Kind, p.ListedPublicly, p.RegisteredAt, p.ErasedAt);
+}
+
+public sealed record MyRegistrationsResponse(ParticipantResponse Participant, IReadOnlyList<RegistrationView> Registrations);
+
+public sealed record ActivityRegistrationRequest(Guid ActivityId);
+
+public sealed record ParticipantRow(ParticipantResponse Participant, RegistrationStatus? Status);
+
+public static class RegistrationsApi
+{
+    public static void MapRegistrationEndpoints(this RouteGroupBuilder api)
+    {
+        var registrations = api.MapGroup("/events/{eventId:guid}/registrations").WithTags("Registrations");
+        registrations.MapPost("", Register).WithName("register")
+            .WithSummary("Registers a person to the event: a confirmed seat while there is one, else the waitlist. " +
+                "The same email again returns the existing registration (200) instead of a second one.")
+            .ProducesProblems(400, 404);
+        registrations.MapGet("/mine", GetMine).WithName("get-my-registrations")
+            .WithSummary("The caller's registrations and waitlist positions, by the Registration-Email and Registration-Token headers.")
+            .ProducesProblems(403, 404);
+        registrations.MapDelete("/mine", CancelMine).WithName("cancel-my-registration")
+            .WithSummary("Cancels the caller's registration to the event, with their activities and pending meetings; the waitlists move up.")
+            .ProducesProblems(403, 404, 409);
+        registrations.MapPost("/mine/activities", RegisterForActivity).WithName("register-for-activity")
+            .WithSummary("Registers the caller (confirmed at the event) to an activity: a seat or its waitlist. Idempotent.")
+            .ProducesProblems(400, 403, 404, 409);
+        registrations.MapDelete("/mine/activities/{activityId:guid}", CancelActivity).WithName("cancel-activity-registration")
+            .WithSummary("Cancels the caller's registration to an activity; the first on its waitlist gets the seat.")
+            .ProducesProblems(403, 404, 409);
+        registrations.MapDelete("/mine/personal-data", EraseMine).WithName("erase-my-personal-data")
+            .WithSummary("Erases the caller's name and email (and invalidates the token). The event's counts do not change.")
+            .ProducesProblems(403, 404);
+
+        var participants = api.MapGroup("/events/{eventId:guid}/participants").WithTags("Participants");
+        participants.MapGet("", ListParticipants).WithName("list-participants")
+            .WithSummary("The event's participants with their personal data, for its organizer.")
+            .RequireAuthorization(PlatformScopes.EventsRead)
+            .ProducesProblems(400, 404);
+        participants.MapDelete("/{participantId:guid}/personal-data", EraseParticipant).WithName("erase-participant")
+            .WithSummary("Erases a participant's name and email on their request, keeping what the counts need.")
+            .RequireAuthorization(PlatformScopes.EventsWrite)
+            .ProducesProblems(404);
+    }
+
+    public static async Task<Results<Created<RegistrationReceipt>, Ok<RegistrationReceipt>>> Register(Guid eventId, ParticipantDetails details,
+        RegistrationLine line, CancellationToken cancellationToken)
+    {
+        details.Validated();
+        var (participant, state, token) = await line.RegisterAsync(eventId, details, cancellationToken);
+        var receipt = new RegistrationReceipt(participant.Id, state.Registration.Id, state.Registration.Status, state.WaitlistPosition, token);
+        return token is null
+            ? TypedResults.Ok(receipt)
+            : TypedResults.Created($"/api/events/v1/events/{eventId}/registrations/mine", receipt);
+    }
+
+    public static async Task<Ok<MyRegistrationsResponse>> GetMine(Guid eventId, [AsParameters] ParticipantCredentials credentials, EventsDbContext db,
+        Registrar registrar, CancellationToken cancellationToken)
+    {
+        var participant = await db.ParticipantAsync(eventId, credentials, cancellationToken);
+        var registrations = await db.Registrations.AsNoTracking().Where(r => r.ParticipantId == participant.Id)
+            .OrderBy(r => r.ArrivalSequence).ToListAsync(cancellationToken);
+        var views = new List<RegistrationView>();
+        foreach (var registration in registrations)
+        {
+            views.Add(RegistrationView.From(await registrar.StateOfAsync(registration, cancellationToken)));
+        }
+        return TypedResults.Ok(new MyRegistrationsResponse(ParticipantResponse.From(participant), views));
+    }
+
+    public static async Task<NoContent> CancelMine(Guid eventId, [AsParameters] ParticipantCredentials credentials, EventsDbContext db,
+        Registrar registrar, CancellationToken cancellationToken)
+    {
+        var participant = await db.ParticipantAsync(eventId, credentials, cancellationToken);
+        await registrar.CancelEventAsync(participant, cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    public static async Task<Results<Created<RegistrationView>, Ok<RegistrationView>>> RegisterForActivity(Guid eventId, ActivityRegistrationRequest request,
+        [AsParameters] ParticipantCredentials credentials, EventsDbContext db, Registrar registrar, CancellationToken cancellationToken)
+    {
+        var participant = await db.ParticipantAsync(eventId, credentials, cancellationToken);
+        var (state, created) = await registrar.RegisterForActivityAsync(participant, request.ActivityId, cancellationToken);
+        var view = RegistrationView.From(state);
+        return created ? TypedResults.Created($"/api/events/v1/events/{eventId}/registrations/mine", view) : TypedResults.Ok(view);
+    }
+
+    public static async Task<NoContent> CancelActivity(Guid eventId, Guid activityId, [AsParameters] ParticipantCredentials credentials,
+        EventsDbContext db, Registrar registrar, CancellationToken cancellationToken)
+    {
+        var participant = await db.ParticipantAsync(eventId, credentials, cancellationToken);
+        await registrar.CancelActivityAsync(participant, activityId, cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    public static async Task<NoContent> EraseMine(Guid eventId, [AsParameters] ParticipantCredentials credentials, EventsDbContext db,
+        TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var participant = await db.ParticipantAsync(eventId, credentials, cancellationToken);
+        participant.Erase(clock.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    public static async Task<Ok<Page<ParticipantRow>>> ListParticipants(Guid eventId, [AsParameters] PageRequest request, EventsDbContext db,
+        ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var page = request.Validated();
+        var owner = await db.EventAsync(eventId, cancellationToken);
+        user.EnsureOrganizer(owner, PlatformScopes.EventsRead);
+        var query = from p in db.Participants.AsNoTracking()
+                    where p.EventId == eventId
+                    select new
+                    {
+                        Participant = p,
+                        Status = db.Registrations.Where(r => r.ParticipantId == p.Id && r.ActivityId == null)
+                            .OrderByDescending(r => r.ArrivalSequence).Select(r => (RegistrationStatus?)r.Status).FirstOrDefault(),
+                    };
+        var count = await query.LongCountAsync(cancellationToken);
+        var rows = await query.OrderBy(x => x.Participant.RegisteredAt).ThenBy(x => x.Participant.Id).Skip(page.Skip).Take(page.PageSize)
+            .ToListAsync(cancellationToken);
+        return TypedResults.Ok(new Page<ParticipantRow>(page.PageIndex, page.PageSize, count,
+            [.. rows.Select(x => new ParticipantRow(ParticipantResponse.From(x.Participant), x.Status))]));
+    }
+
+    public static async Task<NoContent> EraseParticipant(Guid eventId, Guid participantId, EventsDbContext db, ClaimsPrincipal user,
+        TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var owner = await db.EventAsync(eventId, cancellationToken);
+        user.EnsureOrganizer(owner);
+        var participant = await db.Participants.SingleOrDefaultAsync(p => p.Id == participantId && p.EventId == eventId, cancellationToken)
+            ?? throw new NotFoundException("Participant", participantId);
+        participant.Erase(clock.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.NoContent();
+    }
+}

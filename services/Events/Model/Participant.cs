@@ -1,0 +1,119 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.RegularExpressions;
+using CooperationPlatform.Contracts.Messages.Events;
+using CooperationPlatform.ServiceDefaults.Errors;
+
+namespace CooperationPlatform.Events.Model;
+
+/// <summary>The organization a participant comes from: a directory institution, or a name given as free text (or both).</summary>
+public sealed record Organization(Guid? InstitutionId, string? Name);
+
+/// <summary>What a person gives when registering to an event.</summary>
+public sealed record ParticipantDetails : IValidatable
+{
+    public string Name { get; init; } = "";
+    public string Email { get; init; } = "";
+    public Organization? Organization { get; init; }
+    public string? City { get; init; }
+    public string Country { get; init; } = "";
+    public ParticipantKind Kind { get; init; }
+
+    /// <summary>Consent to appear by name in the event's public participant list (speakers, exhibitors open to matchmaking).</summary>
+    public bool ListedPublicly { get; init; }
+
+    public void Validate(ValidationErrors errors)
+    {
+        errors.Text("name", Name, 200, required: true)
+            .Require(ParticipantEmail.IsValid(Email), "email", "email is not a valid email address.")
+            .Require(Organization is null || Organization.InstitutionId is not null || !string.IsNullOrWhiteSpace(Organization.Name),
+                "organization", "Give the organization's directory institutionId or its name.")
+            .Text("organization.name", Organization?.Name, 300)
+            .Text("city", City, 200)
+            .Country("country", Country)
+            .Require(Enum.IsDefined(Kind), "kind", "kind is not a participant kind.");
+    }
+}
+
+public static partial class ParticipantEmail
+{
+    public const int MaxLength = 254;
+
+    public static bool IsValid(string? email) => email is { Length: > 0 and <= MaxLength } && Pattern().IsMatch(email.Trim());
+
+    /// <summary>The key an email is matched by: the same address in another case is the same person.</summary>
+    public static string Key(string email) => email.Trim().ToLowerInvariant();
+
+    [GeneratedRegex(@"^[^@\s]+@[^@\s.]+(\.[^@\s.]+)+$")]
+    private static partial Regex Pattern();
+}
+
+/// <summary>A person registered to one event. Personal data (name, email) can be erased; what the counts need stays.</summary>
+public sealed class Participant
+{
+    private Participant()
+    {
+    }
+
+    public Guid Id { get; private set; }
+    public Guid EventId { get; private set; }
+    public string? Name { get; private set; }
+    public string? Email { get; private set; }
+    public string? EmailKey { get; private set; }
+    public Guid? OrganizationInstitutionId { get; private set; }
+    public string? OrganizationName { get; private set; }
+    public string? City { get; private set; }
+    public string Country { get; private set; } = "";
+    public ParticipantKind Kind { get; private set; }
+    public bool ListedPublicly { get; private set; }
+    public byte[]? TokenHash { get; private set; }
+    public DateTimeOffset RegisteredAt { get; private set; }
+    public DateTimeOffset? ErasedAt { get; private set; }
+
+    public ParticipantFacts Facts => new(Id, Kind, Country, City, OrganizationInstitutionId, OrganizationName);
+
+    public static (Participant Participant, string Token) Register(Guid id, Guid eventId, ParticipantDetails details, DateTimeOffset now)
+    {
+        var participant = new Participant
+        {
+            Id = id,
+            EventId = eventId,
+            Name = details.Name.Trim(),
+            Email = details.Email.Trim(),
+            EmailKey = ParticipantEmail.Key(details.Email),
+            OrganizationInstitutionId = details.Organization?.InstitutionId,
+            OrganizationName = details.Organization?.Name?.Trim(),
+            City = details.City?.Trim(),
+            Country = details.Country,
+            Kind = details.Kind,
+            ListedPublicly = details.ListedPublicly,
+            RegisteredAt = now,
+        };
+        return (participant, participant.IssueToken());
+    }
+
+    /// <summary>A new secret for the participant; only its hash is kept, so it is shown once.</summary>
+    public string IssueToken()
+    {
+        var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        TokenHash = Hash(token);
+        return token;
+    }
+
+    public bool Holds(string email, string token) =>
+        ErasedAt is null && TokenHash is not null && EmailKey == ParticipantEmail.Key(email)
+        && CryptographicOperations.FixedTimeEquals(TokenHash, Hash(token));
+
+    /// <summary>Removes what identifies the person; kind, country, city and organization stay, so the event's counts do not move.</summary>
+    public void Erase(DateTimeOffset now)
+    {
+        Name = null;
+        Email = null;
+        EmailKey = null;
+        TokenHash = null;
+        ListedPublicly = false;
+        ErasedAt = now;
+    }
+
+    private static byte[] Hash(string token) => SHA256.HashData(Encoding.UTF8.GetBytes(token));
+}
