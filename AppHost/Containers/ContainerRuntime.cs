@@ -72,6 +72,8 @@ public static class ContainerRuntime
             "--runtime", OciRuntime, "run", "--rm", "--name", name, "--hostname", resource,
             "--network", context.Options.ContainerNetwork, "--network-alias", resource, "--label", $"{Label}={context.Options.ContainerNetwork}",
             "--ulimit", "nofile=20000:20000", "--ulimit", "nproc=32768:32768", "--stop-timeout", "10",
+            // The AppHost probes readiness itself; podman's health-check timers need systemd, which containers here lack.
+            "--no-healthcheck",
         ];
         foreach (var (host, container) in ports)
         {

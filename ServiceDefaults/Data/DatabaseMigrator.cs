@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -10,10 +11,12 @@ namespace CooperationPlatform.ServiceDefaults.Data;
 /// Creates the database if needed and applies pending migrations before the service accepts requests.
 /// Instances starting together serialize on an advisory lock held in the maintenance database,
 /// because the service's own database may not exist yet.
+/// With <c>Database:MigrateOnly=true</c> (<c>Database__MigrateOnly=true</c>) the service stops once migrated: a deployment's migration job.
 /// </summary>
 public sealed class DatabaseMigrator<TContext>(IServiceProvider services, ILogger<DatabaseMigrator<TContext>> logger) : IHostedService
     where TContext : DbContext
 {
+    public const string MigrateOnlyKey = "Database:MigrateOnly";
     private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(60);
 
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -40,6 +43,12 @@ public sealed class DatabaseMigrator<TContext>(IServiceProvider services, ILogge
             await using var release = new NpgsqlCommand("SELECT pg_advisory_unlock(hashtext($1))", lockConnection);
             release.Parameters.AddWithValue(lockKey);
             await release.ExecuteNonQueryAsync(CancellationToken.None);
+        }
+        if (services.GetRequiredService<IConfiguration>().GetValue<bool>(MigrateOnlyKey))
+        {
+            // Exit before the rest of the service starts (broker, HTTP server): stopping the host from here would cancel their start-up.
+            logger.LogInformation("{Database} is migrated; exiting ({Key})", target.Database, MigrateOnlyKey);
+            Environment.Exit(0);
         }
     }
 
