@@ -4,6 +4,7 @@ using CooperationPlatform.Bench.Scenarios;
 IScenario[] scenarios =
 [
     new GatewayOverheadScenario(),
+    new AnalyticsScenario(),
 ];
 
 var options = BenchOptions.Parse(args, scenarios.Select(s => s.Name));

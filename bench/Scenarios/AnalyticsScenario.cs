@@ -1,0 +1,170 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using CooperationPlatform.Contracts.Messages.Portfolio;
+using CooperationPlatform.Contracts.Model;
+using CooperationPlatform.ServiceDefaults.Api;
+using CooperationPlatform.ServiceDefaults.Messaging;
+using MassTransit;
+using Npgsql;
+
+namespace CooperationPlatform.Bench.Scenarios;
+
+/// <summary>
+/// Analytics: ingestion of project messages published on the broker, uncached and cached views through the gateway with
+/// 50,000 projects, and publish-to-visible freshness at 100 writes per second.
+/// </summary>
+public sealed class AnalyticsScenario : IScenario
+{
+    private const int Projects = 50_000;
+    private static readonly string[] CountryPool = ["CHN", "IDN", "VNM", "LKA", "NPL", "ETH", "KEN", "BRA", "PER", "FJI", "EGY", "IND", "MEX", "GHA"];
+
+    public string Name => "analytics";
+    public string Description => "Analytics: ingestion msg/s, uncached views at 50,000 projects, cached views at 500 rps, freshness at 100 writes/s";
+
+    public async Task<IReadOnlyList<BenchResult>> RunAsync(BenchContext context, CancellationToken cancellationToken)
+    {
+        var broker = RabbitMqAddress.Parse(context.ConnectionString("messaging"));
+        var bus = Bus.Factory.CreateUsingRabbitMq(rabbit => rabbit.Host(broker.Host, broker.Port, broker.VirtualHost, host =>
+        {
+            host.Username(broker.Username);
+            host.Password(broker.Password);
+        }));
+        await bus.StartAsync(cancellationToken);
+        try
+        {
+            using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 512 }) { BaseAddress = context.GatewayUrl };
+            var results = new List<BenchResult> { await IngestAsync(bus, context, cancellationToken) };
+            results.Add(await ViewsAsync(http, context, "uncached views (50,000 projects)", 20, uncached: true, cancellationToken));
+            results.Add(await ViewsAsync(http, context, "cached view", 500, uncached: false, cancellationToken));
+            results.Add(await FreshnessAsync(bus, http, context, cancellationToken));
+            return results;
+        }
+        finally
+        {
+            await bus.StopAsync(cancellationToken);
+        }
+    }
+
+    private static ProjectRegistered Project(Random random, int year)
+    {
+        var id = Guid.NewGuid();
+        var goals = Enumerable.Range(1, 17).OrderBy(_ => random.Next()).Take(1 + random.Next(3)).ToArray();
+        var partners = Enumerable.Range(0, random.Next(5)).Select(_ => new PartnerRoles(Guid.NewGuid(), [PartnerRole.Implementing])).ToArray();
+        return new ProjectRegistered
+        {
+            AggregateId = id,
+            AggregateVersion = 1,
+            Project = new ProjectSnapshot
+            {
+                ProjectId = id,
+                IatiIdentifier = $"XM-BENCH-{id:N}",
+                Title = "Bench project",
+                Language = "en",
+                Status = (ProjectStatus)(1 + random.Next(6)),
+                Modality = (ProjectModality)random.Next(3),
+                PlannedStart = PartialDate.OfYear(year),
+                Sdgs = [.. goals.Select((g, i) => new SdgContribution(g, i == 0, [$"{g}.1"]))],
+                Countries = [.. CountryPool.OrderBy(_ => random.Next()).Take(1 + random.Next(3)).Select(c => new CountryShare(c, null))],
+                Partners = partners,
+                Funders = partners.Length == 0 ? [] : [new FunderCommitments(partners[0].InstitutionId, [new MoneyAmount(random.Next(1, 500) * 1000m, "USD")])],
+            },
+        };
+    }
+
+    private static async Task<long> CountProjectsAsync(NpgsqlDataSource analyticsDb, CancellationToken cancellationToken)
+    {
+        await using var command = analyticsDb.CreateCommand("SELECT count(*) FROM projects");
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    /// <summary>Publishes the projects as fast as the broker takes them and waits until analytics has applied them all.</summary>
+    private static async Task<BenchResult> IngestAsync(IBusControl bus, BenchContext context, CancellationToken cancellationToken)
+    {
+        await using var analyticsDb = NpgsqlDataSource.Create(context.DatabaseConnectionString("analyticsdb"));
+        var random = new Random(7);
+        var messages = Enumerable.Range(0, Projects).Select(i => Project(random, 2000 + i % 26)).ToArray();
+        var clock = Stopwatch.StartNew();
+        foreach (var batch in messages.Chunk(500))
+        {
+            await Task.WhenAll(batch.Select(m => bus.Publish(m, cancellationToken)));
+        }
+        var published = clock.Elapsed;
+        while (await CountProjectsAsync(analyticsDb, cancellationToken) < Projects)
+        {
+            await Task.Delay(100, cancellationToken);
+        }
+        var elapsed = clock.Elapsed;
+        Console.WriteLine($"  published {Projects} in {published.TotalSeconds:0.0} s, all applied after {elapsed.TotalSeconds:0.0} s");
+        return new BenchResult("analytics", "ingestion (ProjectRegistered, publish to applied)", 0, Projects, 0, Projects / elapsed.TotalSeconds, 0, 0, 0,
+            $"published in {published.TotalSeconds:0.0} s");
+    }
+
+    private static readonly string[] Views = ["/sdgs/9", "/overview", "/countries/IDN", "/regions/002", "/partnerships", "/modalities", "/sdgs"];
+
+    /// <summary>Uncached: every request has a year range never asked before, so the view is computed from 50,000 projects.</summary>
+    private static async Task<BenchResult> ViewsAsync(HttpClient http, BenchContext context, string @case, double rate, bool uncached,
+        CancellationToken cancellationToken)
+    {
+        var sequence = 0;
+        using (var warm = await http.GetAsync("/api/analytics/v1/sdgs/9", cancellationToken))
+        {
+            warm.EnsureSuccessStatusCode();
+        }
+        var clock = Stopwatch.StartNew();
+        var recorder = await OpenLoopLoad.RunAsync(rate, context.Duration, async ct =>
+        {
+            var n = Interlocked.Increment(ref sequence);
+            var path = uncached ? $"/api/analytics/v1{Views[n % Views.Length]}?fromYear={1000 + n / Views.Length % 999}&toYear=9999" : "/api/analytics/v1/sdgs/9";
+            using var response = await http.GetAsync(path, ct);
+            response.EnsureSuccessStatusCode();
+            await response.Content.ReadAsByteArrayAsync(ct);
+        }, cancellationToken);
+        return recorder.ToResult("analytics", @case + " via gateway", rate, clock.Elapsed);
+    }
+
+    /// <summary>
+    /// 100 projects a second, each in a year of its own; for each, the time from publishing until the SDG view filtered to its year
+    /// shows it (polled every 5 ms). Publishing stands in for the source's commit: the source's outbox relay is not included.
+    /// </summary>
+    private static async Task<BenchResult> FreshnessAsync(IBusControl bus, HttpClient http, BenchContext context, CancellationToken cancellationToken)
+    {
+        var random = new Random(11);
+        var year = 5000;
+        var clock = Stopwatch.StartNew();
+        var recorder = new LatencyRecorder();
+        var writes = new List<Task>();
+        var total = (int)(100 * context.Duration.TotalSeconds);
+        for (var i = 0; i < total; i++)
+        {
+            var due = TimeSpan.FromMilliseconds(10 * i);
+            if (due > clock.Elapsed)
+            {
+                await Task.Delay(due - clock.Elapsed, cancellationToken);
+            }
+            var message = Project(random, Interlocked.Increment(ref year));
+            var goal = message.Project.Sdgs[0].Goal;
+            var projectYear = message.Project.PlannedStart!.Value.Year;
+            writes.Add(Task.Run(async () =>
+            {
+                var started = Stopwatch.StartNew();
+                await bus.Publish(message, cancellationToken);
+                while (started.Elapsed < TimeSpan.FromSeconds(10))
+                {
+                    var view = await http.GetFromJsonAsync<SdgCounts>($"/api/analytics/v1/sdgs/{goal}?fromYear={projectYear}&toYear={projectYear}",
+                        ApiDefaults.JsonOptions, cancellationToken);
+                    if (view!.PrimaryProjects == 1)
+                    {
+                        recorder.Record(started.Elapsed);
+                        return;
+                    }
+                    await Task.Delay(5, cancellationToken);
+                }
+                recorder.RecordError();
+            }, cancellationToken));
+        }
+        await Task.WhenAll(writes);
+        return recorder.ToResult("analytics", "freshness publish-to-visible at 100 writes/s", 100, clock.Elapsed, "polling every 5 ms adds up to 5 ms");
+    }
+
+    private sealed record SdgCounts(long PrimaryProjects);
+}
