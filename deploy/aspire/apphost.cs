@@ -20,7 +20,7 @@ var gateway = builder.AddProject("gateway", "../../gateway/Gateway.csproj")
     .WithExternalHttpEndpoints()
     .WithHttpHealthCheck("/health")
     .WithReference(gatewayDb).WithReference(cache)
-    .WithEnvironment("Gateway__DevelopmentClient__Id", "development")
+    .WithEnvironment("Gateway__DevelopmentClient__Id", "dev-partner")
     .WithEnvironment("Gateway__DevelopmentClient__Secret", developmentClientSecret)
     .WaitFor(gatewayDb).WaitFor(cache);
 var gatewayEndpoint = gateway.GetEndpoint("http");

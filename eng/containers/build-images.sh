@@ -4,7 +4,8 @@
 #   2. cooperation/<deployable>    the four services and the gateway, from their Containerfiles, published self-contained
 #   3. cooperation/postgres:15, cooperation/redis:7, cooperation/rabbitmq:3.10   from Debian's packages, on the same base
 #
-# Usage: eng/containers/build-images.sh [--only base|apps|servers] [--from-source] [--rebuild-base]
+# Usage: eng/containers/build-images.sh [--only base|apps|servers] [--from-source] [--rebuild-base] [deployable...]
+#   Naming deployables (directory-api, portfolio-api, events-api, analytics-api, gateway) builds only those images.
 #   By default the services are published on this machine (dotnet publish -r linux-x64 --self-contained) and the Containerfiles'
 #   build stage is skipped (APP_SOURCE=prebuilt), because no SDK image is available here. --from-source builds inside the
 #   SDK image instead (SDK_IMAGE, default mcr.microsoft.com/dotnet/sdk:10.0), as CI elsewhere would.
@@ -17,13 +18,14 @@ here="$root/eng/containers"
 tag=${TAG:-dev}
 runtime=${PODMAN_RUNTIME:-runc}
 base_image=cooperation/base:bookworm
-only="" from_source=0 rebuild_base=0
+only="" from_source=0 rebuild_base=0 selected=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --only) only=$2; shift ;;
     --from-source) from_source=1 ;;
     --rebuild-base) rebuild_base=1 ;;
-    *) echo "unknown option $1" >&2; exit 2 ;;
+    -*) echo "unknown option $1" >&2; exit 2 ;;
+    *) selected+=("$1") ;;
   esac
   shift
 done
@@ -64,6 +66,7 @@ build_apps() {
   local args=(--build-arg "RUNTIME_IMAGE=$base_image")
   for entry in "${deployables[@]}"; do
     IFS=: read -r name project assembly <<<"$entry"
+    if [ ${#selected[@]} -gt 0 ] && [[ ! " ${selected[*]} " =~ " $name " ]]; then continue; fi
     local start; start=$(date +%s)
     if [ $from_source -eq 1 ]; then
       step "$name: building from source in the SDK image"
@@ -71,7 +74,7 @@ build_apps() {
     else
       step "$name: dotnet publish (self-contained, linux-x64) on this machine"
       rm -rf "artifacts/containers/$name"
-      dotnet publish "$project" -c Release -r linux-x64 --self-contained -o "artifacts/containers/$name" --nologo -v q >/dev/null
+      dotnet publish "$project" -c Release -r linux-x64 --self-contained -o "artifacts/containers/$name" --nologo -v q
       "${build[@]}" "${args[@]}" --build-arg APP_SOURCE=prebuilt -f "$project/Containerfile" -t "cooperation/$name:$tag" .
     fi
     step "$name built in $(seconds "$start") s"
