@@ -1,24 +1,47 @@
+using CooperationPlatform.Contracts.Messages;
 using CooperationPlatform.ServiceDefaults.Data;
 using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace CooperationPlatform.ServiceDefaults.Messaging;
 
 public static class MessagingExtensions
 {
     /// <summary>
-    /// MassTransit on RabbitMQ from <c>ConnectionStrings:{connectionName}</c> (an <c>amqp://user:password@host:port/vhost</c> URI, as Aspire writes it).
-    /// MassTransit adds its own bus health check, so readiness covers the broker.
+    /// MassTransit on RabbitMQ from <c>ConnectionStrings:{connectionName}</c> (an <c>amqp://user:password@host:port/vhost</c> URI, as Aspire
+    /// writes it), with the transactional outbox and the inbox on <typeparamref name="TDbContext"/>'s database: the commit interceptor,
+    /// the relay, the integration event handlers given in <paramref name="configure"/>, and the error-queue admin used by
+    /// <see cref="MessagingAdminApi.MapMessagingAdmin"/>. MassTransit adds its own bus health check, so readiness covers the broker.
     /// </summary>
-    public static TBuilder AddMessaging<TBuilder>(this TBuilder builder, Action<IBusRegistrationConfigurator>? configureConsumers = null,
-        string connectionName = "messaging") where TBuilder : IHostApplicationBuilder
+    public static IHostApplicationBuilder AddMessaging<TDbContext>(this IHostApplicationBuilder builder,
+        Action<MessagingBuilder<TDbContext>>? configure = null, string connectionName = "messaging")
+        where TDbContext : DbContext
     {
         var broker = RabbitMqAddress.Parse(builder.Configuration.GetRequiredConnectionString(connectionName));
+        var section = builder.Configuration.GetSection(MessagingOptions.SectionName);
+        builder.Services.AddOptions<MessagingOptions>().Bind(section);
+        var serviceName = section.Get<MessagingOptions>()?.ServiceName ?? builder.Environment.ApplicationName.Split('.')[0];
+
+        builder.Services.AddSingleton(broker);
+        builder.Services.AddSingleton<OutboxSignal<TDbContext>>();
+        // PostgresExtensions adds every registered interceptor to the service's DbContext.
+        builder.Services.AddSingleton<IInterceptor, OutboxCommitInterceptor<TDbContext>>();
+        builder.Services.AddHostedService<OutboxRelay<TDbContext>>();
+        builder.Services.AddSingleton<ReceiveEndpointCatalog>();
+        builder.Services.AddSingleton<ErrorQueues>();
+
         builder.Services.AddMassTransit(bus =>
         {
-            bus.SetKebabCaseEndpointNameFormatter();
-            configureConsumers?.Invoke(bus);
+            var endpointNames = new KebabCaseEndpointNameFormatter(serviceName + "-", includeNamespace: false);
+            bus.SetEndpointNameFormatter(endpointNames);
+            var messaging = new MessagingBuilder<TDbContext>(bus);
+            configure?.Invoke(messaging);
+
             bus.UsingRabbitMq((context, rabbit) =>
             {
                 rabbit.Host(broker.Host, broker.Port, broker.VirtualHost, host =>
@@ -26,6 +49,16 @@ public static class MessagingExtensions
                     host.Username(broker.Username);
                     host.Password(broker.Password);
                 });
+                rabbit.ConnectEndpointConfigurationObserver(context.GetRequiredService<ReceiveEndpointCatalog>());
+                // Consumers subscribe to concrete events; an exchange for the common base type would only fan every event out again.
+                rabbit.Publish<IntegrationEvent>(topology => topology.Exclude = true);
+
+                var consumers = context.GetRequiredService<IOptions<MessagingOptions>>().Value.Consumers;
+                foreach (var handler in messaging.Handlers)
+                {
+                    rabbit.ReceiveEndpoint(endpointNames.SanitizeName(serviceName + "-" + handler.HandlerType.Name),
+                        endpoint => handler.ConfigureEndpoint(endpoint, context, consumers));
+                }
                 rabbit.ConfigureEndpoints(context);
             });
         });

@@ -3,17 +3,29 @@ namespace CooperationPlatform.ServiceDefaults.Messaging;
 /// <summary>A message waiting to be published, written in the same transaction as the change that caused it.</summary>
 public sealed class OutboxMessage
 {
-    /// <summary>Commit order; the relay publishes in this order.</summary>
+    /// <summary>Insertion order; the relay publishes each aggregate's rows in this order.</summary>
     public long Sequence { get; set; }
+
+    /// <summary>The integration event's id, published as the message id.</summary>
     public Guid MessageId { get; set; }
+
+    /// <summary>The event's type as <c>Full.Type.Name, Assembly</c>.</summary>
     public required string MessageType { get; set; }
+
     public required string Body { get; set; }
     public Guid AggregateId { get; set; }
+
+    /// <summary>The W3C trace context of the write, so the publish and the consumer continue its trace.</summary>
     public string? TraceParent { get; set; }
+
     public string? TraceState { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? SentAt { get; set; }
+
+    /// <summary>Failed publish attempts; the row and its aggregate's later rows wait until <see cref="NextAttemptAt"/>.</summary>
     public int Attempts { get; set; }
+
+    public DateTimeOffset? NextAttemptAt { get; set; }
     public string? LastError { get; set; }
 }
 
@@ -21,6 +33,9 @@ public sealed class OutboxMessage
 public sealed class InboxMessage
 {
     public Guid MessageId { get; set; }
+
+    /// <summary>The handler's type name: each handler applies a message once, whatever the others do.</summary>
     public required string Consumer { get; set; }
+
     public DateTimeOffset ProcessedAt { get; set; }
 }

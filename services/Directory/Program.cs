@@ -1,6 +1,7 @@
 using CooperationPlatform.Directory.Apis;
 using CooperationPlatform.Directory.Extensions;
 using CooperationPlatform.ServiceDefaults;
+using CooperationPlatform.ServiceDefaults.Messaging;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
@@ -8,5 +9,6 @@ builder.AddApplicationServices();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
+app.MapMessagingAdmin();
 app.MapDirectoryApi();
 app.Run();

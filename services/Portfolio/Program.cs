@@ -1,6 +1,7 @@
 using CooperationPlatform.Portfolio.Apis;
 using CooperationPlatform.Portfolio.Extensions;
 using CooperationPlatform.ServiceDefaults;
+using CooperationPlatform.ServiceDefaults.Messaging;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
@@ -8,5 +9,6 @@ builder.AddApplicationServices();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
+app.MapMessagingAdmin();
 app.MapPortfolioApi();
 app.Run();

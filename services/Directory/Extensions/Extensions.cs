@@ -11,7 +11,7 @@ public static class Extensions
     {
         builder.AddPostgresDbContext<DirectoryDbContext>("directorydb");
         builder.AddRedisCache();
-        builder.AddMessaging();
+        builder.AddMessaging<DirectoryDbContext>();
         return builder;
     }
 }

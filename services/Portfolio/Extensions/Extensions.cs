@@ -11,7 +11,7 @@ public static class Extensions
     {
         builder.AddPostgresDbContext<PortfolioDbContext>("portfoliodb");
         builder.AddRedisCache();
-        builder.AddMessaging();
+        builder.AddMessaging<PortfolioDbContext>();
         return builder;
     }
 }

@@ -1,0 +1,17 @@
+using CooperationPlatform.Contracts.Messages;
+
+namespace CooperationPlatform.ServiceDefaults.Messaging;
+
+/// <summary>Marks a class that handles integration events; see <see cref="IIntegrationEventHandler{TEvent}"/>.</summary>
+public interface IIntegrationEventHandler;
+
+/// <summary>
+/// Applies one integration event to the service's own state. Get the service's DbContext by constructor injection and change it;
+/// do not call <c>SaveChangesAsync</c>. The platform records the message in the inbox, saves and commits, all in one transaction,
+/// so a message delivered twice is applied once. Throwing rolls everything back and retries the message.
+/// </summary>
+public interface IIntegrationEventHandler<in TEvent> : IIntegrationEventHandler
+    where TEvent : IntegrationEvent
+{
+    Task HandleAsync(TEvent message, CancellationToken cancellationToken);
+}

@@ -1,0 +1,75 @@
+using CooperationPlatform.Contracts.Messages;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace CooperationPlatform.ServiceDefaults.Messaging;
+
+/// <summary>What a service consumes, given to <see cref="MessagingExtensions.AddMessaging{TDbContext}"/>.</summary>
+public sealed class MessagingBuilder<TDbContext>(IBusRegistrationConfigurator bus)
+    where TDbContext : DbContext
+{
+    private readonly List<HandlerRegistration> _handlers = [];
+
+    /// <summary>MassTransit's own registration, for what the platform's handlers do not cover.</summary>
+    public IBusRegistrationConfigurator Bus { get; } = bus;
+
+    internal IReadOnlyList<HandlerRegistration> Handlers => _handlers;
+
+    /// <summary>
+    /// Subscribes <typeparamref name="THandler"/> to every integration event it implements <see cref="IIntegrationEventHandler{TEvent}"/> for,
+    /// on a queue of its own (<c>{service}-{handler}</c>), with the inbox, retries, an error queue and per-aggregate order.
+    /// </summary>
+    public MessagingBuilder<TDbContext> AddIntegrationEventHandler<THandler>() where THandler : class, IIntegrationEventHandler
+    {
+        var eventTypes = typeof(THandler).GetInterfaces()
+            .Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IIntegrationEventHandler<>))
+            .Select(i => i.GetGenericArguments()[0])
+            .ToArray();
+        if (eventTypes.Length == 0)
+        {
+            throw new ArgumentException($"{typeof(THandler).Name} implements no IIntegrationEventHandler<TEvent>.", nameof(THandler));
+        }
+        Bus.TryAddScoped<THandler>();
+        var consumerTypes = eventTypes
+            .Select(eventType => typeof(IntegrationEventConsumer<,,>).MakeGenericType(eventType, typeof(TDbContext), typeof(THandler)))
+            .ToArray();
+        foreach (var consumerType in consumerTypes)
+        {
+            Bus.AddConsumer(consumerType).ExcludeFromConfigureEndpoints();
+        }
+        _handlers.Add(new HandlerRegistration(typeof(THandler), eventTypes, consumerTypes));
+        return this;
+    }
+}
+
+internal sealed record HandlerRegistration(Type HandlerType, Type[] EventTypes, Type[] ConsumerTypes)
+{
+    /// <summary>
+    /// One queue per handler. Messages of one aggregate go to one partition and are handled one after another; the retry
+    /// sits inside the partition, so a message being retried holds back its aggregate's next messages instead of being overtaken.
+    /// </summary>
+    public void ConfigureEndpoint(IRabbitMqReceiveEndpointConfigurator endpoint, IBusRegistrationContext context, ConsumerOptions options)
+    {
+        endpoint.PrefetchCount = Math.Max(options.PrefetchCount, options.ConcurrentMessageLimit);
+        endpoint.ConcurrentMessageLimit = options.ConcurrentMessageLimit;
+        var partitioner = endpoint.CreatePartitioner(options.ConcurrentMessageLimit);
+        foreach (var eventType in EventTypes)
+        {
+            PartitionByAggregateMethod.MakeGenericMethod(eventType).Invoke(null, [endpoint, partitioner]);
+        }
+        endpoint.UseMessageRetry(retry => retry.Exponential(
+            options.RetryLimit, options.RetryMinInterval, options.RetryMaxInterval, options.RetryIntervalDelta));
+        foreach (var consumerType in ConsumerTypes)
+        {
+            endpoint.ConfigureConsumer(context, consumerType);
+        }
+    }
+
+    private static readonly System.Reflection.MethodInfo PartitionByAggregateMethod =
+        typeof(HandlerRegistration).GetMethod(nameof(PartitionByAggregate), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!;
+
+    private static void PartitionByAggregate<TEvent>(IRabbitMqReceiveEndpointConfigurator endpoint, IPartitioner partitioner)
+        where TEvent : IntegrationEvent =>
+        endpoint.UsePartitioner<TEvent>(partitioner, context => context.Message.AggregateId);
+}

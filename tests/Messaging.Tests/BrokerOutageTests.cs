@@ -1,0 +1,41 @@
+using CooperationPlatform.Contracts.Messages;
+using CooperationPlatform.Messaging.Tests.Support;
+using CooperationPlatform.ServiceDefaults.Messaging;
+using CooperationPlatform.Testing;
+using Microsoft.EntityFrameworkCore;
+
+namespace CooperationPlatform.Messaging.Tests;
+
+public sealed record OutageSampleRecorded : IntegrationEvent;
+
+public sealed class OutageSampleHandler(TestDbContext db) : RecordingHandler<OutageSampleRecorded>(db);
+
+public sealed class BrokerOutageTests(InfrastructureFixture infrastructure)
+{
+    [Fact]
+    public async Task A_change_committed_while_the_broker_is_down_is_delivered_when_it_returns()
+    {
+        await using var broker = new RestartableRabbitMq();
+        await broker.StartAsync();
+        var database = await infrastructure.CreateDatabaseAsync("outage");
+        await TestDbContext.CreateSchemaAsync(database);
+        await using var service = await MessagingTestHost.StartAsync(database, broker.ConnectionString,
+            MessagingTestHost.UniqueServiceName("outage"), messaging => messaging.AddIntegrationEventHandler<OutageSampleHandler>());
+        var aggregate = Guid.NewGuid();
+        var before = new OutageSampleRecorded { AggregateId = aggregate, AggregateVersion = 1 };
+        var during = new OutageSampleRecorded { AggregateId = aggregate, AggregateVersion = 2 };
+        await service.WriteAsync(db => db.AddIntegrationEvent(before));
+        await Eventually.HoldsAsync(async () => (await service.AppliedEventsAsync()).Count == 1, "the event written before the outage is applied");
+
+        await broker.StopAsync();
+        await service.WriteAsync(db => db.AddIntegrationEvent(during));
+        await Eventually.HoldsAsync(() => service.ReadAsync(db => db.Outbox.AnyAsync(
+                m => m.MessageId == during.Id && m.SentAt == null && m.Attempts > 0, TestContext.Current.CancellationToken)),
+            "the relay has tried to publish the event and kept it");
+
+        await broker.StartAsync();
+        await Eventually.HoldsAsync(async () => (await service.AppliedEventsAsync()).Any(a => a.EventId == during.Id),
+            "the event written during the outage is applied", TimeSpan.FromSeconds(60));
+        Assert.Equal([1L, 2], (await service.AppliedEventsAsync()).Select(a => a.AggregateVersion));
+    }
+}

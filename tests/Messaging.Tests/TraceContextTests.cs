@@ -1,0 +1,45 @@
+using System.Diagnostics;
+using CooperationPlatform.Contracts.Messages;
+using CooperationPlatform.Messaging.Tests.Support;
+using CooperationPlatform.ServiceDefaults.Messaging;
+using CooperationPlatform.ServiceDefaults.Telemetry;
+using CooperationPlatform.Testing;
+using Microsoft.EntityFrameworkCore;
+
+namespace CooperationPlatform.Messaging.Tests;
+
+public sealed record TracedSampleRecorded : IntegrationEvent;
+
+public sealed class TracedSampleHandler(TestDbContext db) : RecordingHandler<TracedSampleRecorded>(db);
+
+public sealed class TraceContextTests(InfrastructureFixture infrastructure)
+{
+    [Fact]
+    public async Task The_consumer_continues_the_trace_of_the_write()
+    {
+        // What OpenTelemetry does in a service: listen to the platform's and MassTransit's sources.
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name is PlatformActivity.Name or "MassTransit",
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+        };
+        ActivitySource.AddActivityListener(listener);
+        var database = await infrastructure.CreateDatabaseAsync("trace");
+        await TestDbContext.CreateSchemaAsync(database);
+        await using var service = await MessagingTestHost.StartAsync(database, infrastructure.RabbitMqConnectionString,
+            MessagingTestHost.UniqueServiceName("trace"), messaging => messaging.AddIntegrationEventHandler<TracedSampleHandler>());
+        var sample = new TracedSampleRecorded { AggregateId = Guid.NewGuid(), AggregateVersion = 1 };
+
+        ActivityTraceId writerTrace;
+        using (var request = PlatformActivity.Source.StartActivity("POST /samples", ActivityKind.Server))
+        {
+            writerTrace = request!.TraceId;
+            await service.WriteAsync(db => db.AddIntegrationEvent(sample));
+        }
+
+        await Eventually.HoldsAsync(async () => (await service.AppliedEventsAsync()).Any(a => a.EventId == sample.Id), "the event is applied");
+        var row = await service.ReadAsync(db => db.Outbox.SingleAsync(m => m.MessageId == sample.Id, TestContext.Current.CancellationToken));
+        Assert.StartsWith($"00-{writerTrace.ToHexString()}-", row.TraceParent);
+        Assert.Equal(writerTrace.ToHexString(), Assert.Single(await service.AppliedEventsAsync()).TraceId);
+    }
+}
