@@ -74,7 +74,9 @@ build_apps() {
     else
       step "$name: dotnet publish (self-contained, linux-x64) on this machine"
       rm -rf "artifacts/containers/$name"
-      dotnet publish "$project" -c Release -r linux-x64 --self-contained -o "artifacts/containers/$name" --nologo -v q
+      # Its own intermediate folders (--artifacts-path), so that builds running in the working tree meanwhile cannot interfere.
+      dotnet publish "$project" -c Release -r linux-x64 --self-contained -o "artifacts/containers/$name" --nologo -v q \
+        --artifacts-path artifacts/container-build
       "${build[@]}" "${args[@]}" --build-arg APP_SOURCE=prebuilt -f "$project/Containerfile" -t "cooperation/$name:$tag" .
     fi
     step "$name built in $(seconds "$start") s"
