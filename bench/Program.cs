@@ -5,6 +5,7 @@ IScenario[] scenarios =
 [
     new GatewayOverheadScenario(),
     new AnalyticsScenario(),
+    new EventsScenario(),
 ];
 
 var options = BenchOptions.Parse(args, scenarios.Select(s => s.Name));

@@ -156,6 +156,8 @@ public sealed class MeetingTests(EventsFactory app) : IClassFixture<EventsFactor
 
         using var offGrid = await ScheduleAsync(setup, accepted, requester, setup.Session.Details.StartsAt.AddMinutes(10));
         await offGrid.AssertProblemAsync(HttpStatusCode.BadRequest, "startsAt");
+        using var outsideTheEvent = await ScheduleAsync(setup, accepted, requester, setup.Session.Details.StartsAt.AddDays(30));
+        await outsideTheEvent.AssertProblemAsync(HttpStatusCode.BadRequest, "startsAt");
         using var noTable = await ScheduleAsync(setup, accepted, requester, setup.Session.Details.StartsAt, table: 5);
         await noTable.AssertProblemAsync(HttpStatusCode.BadRequest, "table");
         using var organizer = app.OrganizerClient();
