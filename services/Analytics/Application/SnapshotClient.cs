@@ -78,8 +78,16 @@ public sealed class SnapshotClient(HttpClient http, ILogger<SnapshotClient> logg
         Project = As<ProjectSnapshot>(item.GetProperty("project")),
     };
 
-    private static IntegrationEvent Institution(JsonElement item) =>
-        Has(item, "archived") && item.GetProperty("archived").GetBoolean() ? As<InstitutionArchived>(item) : As<InstitutionUpdated>(item);
+    /// <summary>The directory streams {messageType, message}, message being the institution's latest InstitutionUpdated or InstitutionArchived.</summary>
+    private static IntegrationEvent Institution(JsonElement item)
+    {
+        if (Has(item, "messageType"))
+        {
+            var message = item.GetProperty("message");
+            return item.GetProperty("messageType").GetString() == nameof(InstitutionArchived) ? As<InstitutionArchived>(message) : As<InstitutionUpdated>(message);
+        }
+        return Has(item, "archived") && item.GetProperty("archived").GetBoolean() ? As<InstitutionArchived>(item) : As<InstitutionUpdated>(item);
+    }
 
     private static IntegrationEvent Event(JsonElement item) => Has(item, "counts") ? As<EventConcluded>(item) : As<EventScheduled>(item);
 

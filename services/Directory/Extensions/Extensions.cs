@@ -1,4 +1,6 @@
+using CooperationPlatform.Directory.Application;
 using CooperationPlatform.Directory.Infrastructure;
+using CooperationPlatform.Directory.IntegrationEvents;
 using CooperationPlatform.ServiceDefaults.Caching;
 using CooperationPlatform.ServiceDefaults.Data;
 using CooperationPlatform.ServiceDefaults.Messaging;
@@ -11,7 +13,14 @@ public static class Extensions
     {
         builder.AddPostgresDbContext<DirectoryDbContext>("directorydb");
         builder.AddRedisCache();
-        builder.AddMessaging<DirectoryDbContext>();
+        builder.AddMessaging<DirectoryDbContext>(messaging => messaging.AddIntegrationEventHandler<PortfolioProjectHandler>());
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddScoped<InstitutionService>();
+        builder.Services.AddScoped<MembershipService>();
+        builder.Services.AddScoped<ListingService>();
+        builder.Services.AddScoped<InstitutionSearch>();
+        builder.Services.AddScoped<PartnerMatching>();
+        builder.Services.AddScoped<InstitutionImport>();
         return builder;
     }
 }

@@ -1,3 +1,4 @@
+using CooperationPlatform.Directory.Model;
 using CooperationPlatform.ServiceDefaults.Messaging;
 using Microsoft.EntityFrameworkCore;
 
@@ -5,8 +6,18 @@ namespace CooperationPlatform.Directory.Infrastructure;
 
 public sealed class DirectoryDbContext(DbContextOptions<DirectoryDbContext> options) : DbContext(options)
 {
+    public DbSet<Institution> Institutions => Set<Institution>();
+    public DbSet<Membership> Memberships => Set<Membership>();
+    public DbSet<Listing> Listings => Set<Listing>();
+    public DbSet<PortfolioProject> PortfolioProjects => Set<PortfolioProject>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
+        configurationBuilder.Conventions.Add(_ => new SnakeCaseColumnsConvention());
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        modelBuilder.HasPostgresExtension("pg_trgm");
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(DirectoryDbContext).Assembly);
         modelBuilder.AddMessagingTables();
     }
 }
