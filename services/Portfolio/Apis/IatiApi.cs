@@ -1,0 +1,109 @@
+using System.Security.Claims;
+using CooperationPlatform.Portfolio.Csv;
+using CooperationPlatform.Portfolio.Iati;
+using CooperationPlatform.Portfolio.Imports;
+using CooperationPlatform.Portfolio.Infrastructure;
+using CooperationPlatform.ServiceDefaults.Errors;
+using CooperationPlatform.ServiceDefaults.Security;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace CooperationPlatform.Portfolio.Apis;
+
+/// <summary>IATI 2.03 export (one project, or all streamed) and the IATI and CSV imports, each with a dry run.</summary>
+public static class IatiApi
+{
+    public const string XmlContentType = "application/xml";
+
+    public static IEndpointRouteBuilder MapIatiApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/portfolio/v1").WithTags("IATI and imports");
+
+        api.MapGet("/projects/{id:guid}/iati", ExportProject)
+            .WithName("ExportProjectToIati")
+            .WithSummary("One project as an IATI 2.03 iati-activities document.")
+            .Produces(StatusCodes.Status200OK, contentType: XmlContentType)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        api.MapGet("/iati/activities", ExportAll)
+            .WithName("ExportAllToIati")
+            .WithSummary("Every project as one IATI 2.03 iati-activities document, streamed.")
+            .Produces(StatusCodes.Status200OK, contentType: XmlContentType);
+
+        api.MapPost("/iati/imports", ImportIati)
+            .WithName("ImportIati")
+            .WithSummary("Imports an IATI 2.03 activity file (mode=dry-run, the default, or commit), upserting on iati-identifier.")
+            .Accepts<Stream>(XmlContentType)
+            .RequireAuthorization(PlatformScopes.PortfolioWrite)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+
+        api.MapPost("/csv/imports", ImportCsv)
+            .WithName("ImportCsv")
+            .WithSummary("Imports projects from CSV (mode=dry-run, the default, or commit), upserting on iatiIdentifier or id.")
+            .Accepts<Stream>("text/csv")
+            .RequireAuthorization(PlatformScopes.PortfolioWrite)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+        return app;
+    }
+
+    public static async Task<PushStreamHttpResult> ExportProject(Guid id, PortfolioDbContext db, IatiExporter exporter, CancellationToken cancellationToken)
+    {
+        var project = await db.Projects.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, cancellationToken)
+            ?? throw new NotFoundException("Project", id);
+        return TypedResults.Stream(stream => exporter.WriteOneAsync(stream, project, cancellationToken), XmlContentType);
+    }
+
+    public static PushStreamHttpResult ExportAll(IatiExporter exporter, CancellationToken cancellationToken) =>
+        TypedResults.Stream(stream => exporter.WriteAllAsync(stream, cancellationToken), XmlContentType);
+
+    public static async Task<Ok<ImportReport>> ImportIati(HttpContext context, PortfolioDbContext db, ProjectImport import,
+        IOptions<IatiOptions> options, ClaimsPrincipal user, CancellationToken cancellationToken, string? mode = null)
+    {
+        var importMode = ParseMode(mode);
+        var maxBytes = AllowLargeBody(context, options.Value.MaxImportBytes);
+        var institutions = await InstitutionResolver.LoadAsync(db, cancellationToken);
+        var items = ReadIati(context.Request.Body, maxBytes, institutions, cancellationToken);
+        return TypedResults.Ok(await import.RunAsync(items, importMode, user, cancellationToken));
+    }
+
+    public static async Task<Ok<ImportReport>> ImportCsv(HttpContext context, PortfolioDbContext db, ProjectImport import,
+        IOptions<IatiOptions> options, ClaimsPrincipal user, CancellationToken cancellationToken, string? mode = null)
+    {
+        var importMode = ParseMode(mode);
+        AllowLargeBody(context, options.Value.MaxImportBytes);
+        var institutions = await InstitutionResolver.LoadAsync(db, cancellationToken);
+        var items = CsvProjectReader.ReadAsync(context.Request.Body, institutions, cancellationToken);
+        return TypedResults.Ok(await import.RunAsync(items, importMode, user, cancellationToken));
+    }
+
+    private static async IAsyncEnumerable<ImportItem> ReadIati(Stream body, long maxBytes, InstitutionResolver institutions,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var index = 0;
+        await foreach (var activity in IatiFileReader.ReadActivitiesAsync(body, maxBytes, cancellationToken))
+        {
+            yield return IatiActivityReader.Read(activity, index++, institutions);
+        }
+    }
+
+    private static ImportMode ParseMode(string? mode) => mode switch
+    {
+        null or "dry-run" => ImportMode.DryRun,
+        "commit" => ImportMode.Commit,
+        _ => throw new RequestValidationException("mode", "mode is 'dry-run' (the default) or 'commit'."),
+    };
+
+    /// <summary>Imports take files far above the API's 1 MiB body limit; they are read as a stream, so memory does not grow with them.</summary>
+    private static long AllowLargeBody(HttpContext context, long maxBytes)
+    {
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = maxBytes;
+        }
+        return maxBytes;
+    }
+}

@@ -1,0 +1,144 @@
+using System.Security.Claims;
+using CooperationPlatform.Portfolio.Application;
+using CooperationPlatform.Portfolio.Infrastructure;
+using CooperationPlatform.Portfolio.Search;
+using CooperationPlatform.ServiceDefaults.Api;
+using CooperationPlatform.ServiceDefaults.Errors;
+using CooperationPlatform.ServiceDefaults.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace CooperationPlatform.Portfolio.Apis;
+
+public static class ProjectsApi
+{
+    public const string ProjectsPath = "/api/portfolio/v1/projects";
+
+    public static IEndpointRouteBuilder MapProjectsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup(ProjectsPath).WithTags("Projects");
+
+        api.MapPost("/", CreateProject)
+            .WithName("CreateProject")
+            .WithSummary("Registers a project; an optional client-chosen id makes the call repeatable.")
+            .RequireAuthorization(PlatformScopes.PortfolioWrite)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
+        api.MapGet("/{id:guid}", GetProject)
+            .WithName("GetProject")
+            .WithSummary("A project with its current version as ETag.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        api.MapPut("/{id:guid}", UpdateProject)
+            .WithName("UpdateProject")
+            .WithSummary("Replaces a project's details and partners (If-Match required); partner role changes are kept as history.")
+            .RequireAuthorization(PlatformScopes.PortfolioWrite)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
+
+        api.MapPost("/{id:guid}/status", ChangeStatus)
+            .WithName("ChangeProjectStatus")
+            .WithSummary("Moves a project to another IATI activity status; an invalid transition is a 409.")
+            .RequireAuthorization(PlatformScopes.PortfolioWrite)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
+
+        api.MapGet("/{id:guid}/history", GetHistory)
+            .WithName("GetProjectHistory")
+            .WithSummary("Every status the project has had and every role its partners have held.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        api.MapGet("/", SearchProjects)
+            .WithName("SearchProjects")
+            .WithSummary("Full-text and faceted search: country, M49 region, grouping, SDG, modality, mode, status, funder, partner, sector, years.")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+
+        api.MapGet("/{id:guid}/similar", GetSimilarProjects)
+            .WithName("GetSimilarProjects")
+            .WithSummary("Projects sharing SDGs, sectors, countries or partners with this one, most similar first, with the reasons.")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        return app;
+    }
+
+    public static async Task<Created<ProjectResponse>> CreateProject(ProjectRequest request, ProjectCommands commands, PortfolioDbContext db,
+        ClaimsPrincipal user, HttpResponse response, CancellationToken cancellationToken)
+    {
+        var project = await commands.StageRegistrationAsync(request, user.GetClientId(), cancellationToken);
+        await commands.SaveAsync(cancellationToken);
+        response.SetETag(project.Version);
+        return TypedResults.Created($"{ProjectsPath}/{project.Id}", await ProjectResponse.FromAsync(project, db, cancellationToken));
+    }
+
+    public static async Task<Ok<ProjectResponse>> GetProject(Guid id, PortfolioDbContext db, HttpResponse response, CancellationToken cancellationToken)
+    {
+        var project = await db.Projects.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, cancellationToken)
+            ?? throw new NotFoundException("Project", id);
+        response.SetETag(project.Version);
+        return TypedResults.Ok(await ProjectResponse.FromAsync(project, db, cancellationToken));
+    }
+
+    public static async Task<Ok<ProjectResponse>> UpdateProject(Guid id, ProjectRequest request, ProjectCommands commands, PortfolioDbContext db,
+        ClaimsPrincipal user, HttpRequest httpRequest, HttpResponse response, CancellationToken cancellationToken)
+    {
+        var project = await commands.FindAsync(id, cancellationToken);
+        httpRequest.RequireIfMatch(project.Version);
+        user.EnsureOwnerOrAdmin(project.OwnerClientId);
+        await commands.StageUpdateAsync(project, request, cancellationToken);
+        await commands.SaveAsync(cancellationToken);
+        response.SetETag(project.Version);
+        return TypedResults.Ok(await ProjectResponse.FromAsync(project, db, cancellationToken));
+    }
+
+    public static async Task<Ok<ProjectResponse>> ChangeStatus(Guid id, StatusChangeRequest request, ProjectCommands commands, PortfolioDbContext db,
+        ClaimsPrincipal user, HttpRequest httpRequest, HttpResponse response, CancellationToken cancellationToken)
+    {
+        new ValidationErrors()
+            .Require(request.Status is not null, "status", $"The status to move to: {Model.Codes.List<Contracts.Model.ProjectStatus>()}.")
+            .Require((request.Reason?.Length ?? 0) <= 2000, "reason", "The reason is longer than 2000 characters.")
+            .ThrowIfAny();
+        var project = await commands.FindAsync(id, cancellationToken);
+        httpRequest.RequireIfMatch(project.Version);
+        user.EnsureOwnerOrAdmin(project.OwnerClientId);
+        commands.StageStatusChange(project, request.Status!.Value, request.Reason, user.GetClientId());
+        await commands.SaveAsync(cancellationToken);
+        response.SetETag(project.Version);
+        return TypedResults.Ok(await ProjectResponse.FromAsync(project, db, cancellationToken));
+    }
+
+    public static async Task<Ok<ProjectHistoryResponse>> GetHistory(Guid id, PortfolioDbContext db, CancellationToken cancellationToken)
+    {
+        var history = await db.Projects.AsNoTracking().Where(p => p.Id == id)
+            .Select(p => new ProjectHistoryResponse(p.Id, p.StatusHistory, p.RoleAssignments))
+            .SingleOrDefaultAsync(cancellationToken) ?? throw new NotFoundException("Project", id);
+        return TypedResults.Ok(history);
+    }
+
+    public static async Task<Ok<ProjectSearchResponse>> SearchProjects([AsParameters] ProjectSearchRequest request, ProjectSearchIndex index,
+        ProjectTextSearch textSearch, CancellationToken cancellationToken)
+    {
+        var filter = request.ToFilter();
+        await index.Ready.WaitAsync(cancellationToken);
+        var ranks = filter.Text is { } text ? await textSearch.RankAsync(text, cancellationToken) : null;
+        return TypedResults.Ok(index.Search(filter, ranks));
+    }
+
+    public static async Task<Ok<IReadOnlyList<SimilarProject>>> GetSimilarProjects(Guid id, ProjectSearchIndex index, CancellationToken cancellationToken,
+        int limit = 10)
+    {
+        new ValidationErrors().Require(limit is >= 1 and <= 50, "limit", "limit must be between 1 and 50.").ThrowIfAny();
+        await index.Ready.WaitAsync(cancellationToken);
+        return TypedResults.Ok(index.Similar(id, limit));
+    }
+}

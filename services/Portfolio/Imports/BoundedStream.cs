@@ -1,0 +1,55 @@
+namespace CooperationPlatform.Portfolio.Imports;
+
+/// <summary>
+/// A read-only stream that counts what it reads and fails once a record has read more than its budget: an import reads one record
+/// at a time into memory, and this is what keeps one record (a single huge activity, say) from taking all of it.
+/// </summary>
+public sealed class BoundedStream(Stream inner, long maxRecordBytes) : Stream
+{
+    private long _recordStart;
+
+    public long BytesRead { get; private set; }
+
+    /// <summary>Starts the budget of the next record at the current position.</summary>
+    public void StartRecord() => _recordStart = BytesRead;
+
+    public override bool CanRead => true;
+    public override bool CanSeek => false;
+    public override bool CanWrite => false;
+    public override long Length => throw new NotSupportedException();
+
+    public override long Position
+    {
+        get => BytesRead;
+        set => throw new NotSupportedException();
+    }
+
+    public override int Read(byte[] buffer, int offset, int count) => Count(inner.Read(buffer, offset, count));
+
+    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+        Count(await inner.ReadAsync(buffer, cancellationToken));
+
+    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+    private int Count(int read)
+    {
+        BytesRead += read;
+        if (BytesRead - _recordStart > maxRecordBytes)
+        {
+            throw new RecordTooLargeException(maxRecordBytes);
+        }
+        return read;
+    }
+
+    public override void Flush()
+    {
+    }
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+    public override void SetLength(long value) => throw new NotSupportedException();
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+}
+
+public sealed class RecordTooLargeException(long maxRecordBytes)
+    : Exception($"A record of the file is larger than {maxRecordBytes / 1024 / 1024} MiB; split it or shorten its texts.");

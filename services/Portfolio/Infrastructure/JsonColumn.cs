@@ -1,0 +1,31 @@
+using System.Text.Json;
+using CooperationPlatform.ServiceDefaults.Api;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace CooperationPlatform.Portfolio.Infrastructure;
+
+/// <summary>
+/// Stores an immutable value (a list of records) as one jsonb column, in the API's JSON style. A project is read whole and
+/// written whole, so its value collections need no tables of their own, and a bulk export reads one row per project.
+/// </summary>
+public static class JsonColumn
+{
+    public static PropertyBuilder<T> HasJsonConversion<T>(this PropertyBuilder<T> property)
+    {
+        var converter = new ValueConverter<T, string>(
+            value => JsonSerializer.Serialize(value, ApiDefaults.JsonOptions),
+            json => JsonSerializer.Deserialize<T>(json, ApiDefaults.JsonOptions)!);
+        var comparer = new ValueComparer<T>(
+            // Change detection runs on every tracked entity at every save: an untouched value is the very same object, so that
+            // check comes first and the serialising comparison runs only for values that were replaced.
+            (a, b) => ReferenceEquals(a, b) || JsonSerializer.Serialize(a, ApiDefaults.JsonOptions) == JsonSerializer.Serialize(b, ApiDefaults.JsonOptions),
+            value => JsonSerializer.Serialize(value, ApiDefaults.JsonOptions).GetHashCode(StringComparison.Ordinal),
+            // Values are immutable records and lists that are replaced, never changed in place, so the snapshot can share them.
+            value => value);
+        property.HasConversion(converter, comparer).HasColumnType("jsonb");
+        return property;
+    }
+}

@@ -1,0 +1,3 @@
+using CooperationPlatform.Testing;
+
+[assembly: AssemblyFixture(typeof(InfrastructureFixture))]
