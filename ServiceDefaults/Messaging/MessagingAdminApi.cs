@@ -1,4 +1,5 @@
 using CooperationPlatform.ServiceDefaults.Errors;
+using CooperationPlatform.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -34,12 +35,12 @@ public static class MessagingAdminApi
     private const int MaxLimit = 1000;
 
     /// <summary>
-    /// Maps <c>GET /admin/messages/errors</c> and <c>POST /admin/messages/replay</c> for operators.
-    /// Returns the route group, so that access rules can be put on both at once.
+    /// Maps <c>GET /admin/messages/errors</c> and <c>POST /admin/messages/replay</c> for operators, with the platform.admin scope only:
+    /// the gateway does not route them, but a service's port may still be reachable inside the cluster.
     /// </summary>
     public static RouteGroupBuilder MapMessagingAdmin(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/admin/messages").WithTags("Messaging admin");
+        var group = app.MapGroup("/admin/messages").WithTags("Messaging admin").RequireAuthorization(PlatformScopes.PlatformAdmin);
         group.MapGet("/errors", ListErrorsAsync)
             .WithName("list-failed-messages")
             .WithSummary("The service's error queues: how many messages each holds and the first ones, with their fault headers.");

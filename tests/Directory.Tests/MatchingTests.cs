@@ -2,6 +2,7 @@ using System.Net;
 using CooperationPlatform.Contracts.Model;
 using CooperationPlatform.Directory.Apis;
 using CooperationPlatform.Directory.Tests.Support;
+using CooperationPlatform.Testing;
 
 namespace CooperationPlatform.Directory.Tests;
 

@@ -1,6 +1,7 @@
 using CooperationPlatform.Contracts.Model;
 using CooperationPlatform.Directory.Apis;
 using CooperationPlatform.Directory.Tests.Support;
+using CooperationPlatform.Testing;
 
 namespace CooperationPlatform.Directory.Tests;
 

@@ -36,6 +36,26 @@ public sealed class PoisonSampleHandler(TestDbContext db) : RecordingHandler<Poi
 public sealed class ErrorQueueTests(InfrastructureFixture infrastructure)
 {
     [Fact]
+    public async Task The_error_queue_endpoints_need_the_platform_admin_scope()
+    {
+        var database = await infrastructure.CreateDatabaseAsync("admin");
+        await TestDbContext.CreateSchemaAsync(database);
+        await using var service = await MessagingTestHost.StartAsync(database, infrastructure.RabbitMqConnectionString, MessagingTestHost.UniqueServiceName("admin"));
+        using var anonymous = new HttpClient { BaseAddress = service.Http.BaseAddress };
+        using var partner = new HttpClient { BaseAddress = service.Http.BaseAddress };
+        partner.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer",
+            TestTokens.Create("partner", ["directory.write"], [MessagingTestHost.Audience]));
+
+        using var list = await anonymous.GetAsync("/admin/messages/errors", TestContext.Current.CancellationToken);
+        using var replay = await anonymous.PostAsJsonAsync("/admin/messages/replay", new ReplayRequest(null, null), TestContext.Current.CancellationToken);
+        using var forbidden = await partner.GetAsync("/admin/messages/errors", TestContext.Current.CancellationToken);
+        using var allowed = await service.Http.GetAsync("/admin/messages/errors", TestContext.Current.CancellationToken);
+
+        Assert.Equal((System.Net.HttpStatusCode.Unauthorized, System.Net.HttpStatusCode.Unauthorized, System.Net.HttpStatusCode.Forbidden, System.Net.HttpStatusCode.OK),
+            (list.StatusCode, replay.StatusCode, forbidden.StatusCode, allowed.StatusCode));
+    }
+
+    [Fact]
     public async Task A_handler_that_always_throws_ends_in_the_error_queue_and_a_replay_after_the_fix_applies_it()
     {
         var database = await infrastructure.CreateDatabaseAsync("errors");

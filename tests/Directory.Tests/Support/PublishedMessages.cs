@@ -1,9 +1,10 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using CooperationPlatform.Contracts.Messages;
+using CooperationPlatform.Testing;
 using MassTransit.Serialization;
-using RabbitMQ.Client;
 using RabbitMQ.Client.Events;
+using RabbitMQ.Client;
 
 namespace CooperationPlatform.Directory.Tests.Support;
 

@@ -2,6 +2,8 @@ using System.Net.Http.Json;
 using CooperationPlatform.ServiceDefaults.Data;
 using CooperationPlatform.ServiceDefaults.Errors;
 using CooperationPlatform.ServiceDefaults.Messaging;
+using CooperationPlatform.ServiceDefaults.Security;
+using CooperationPlatform.Testing;
 using MassTransit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -29,10 +31,15 @@ public sealed class MessagingTestHost : IAsyncDisposable
         ServiceName = serviceName;
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         Http = new HttpClient { BaseAddress = new Uri(address) };
+        Http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer",
+            TestTokens.Create("operator", [PlatformScopes.PlatformAdmin], [Audience]));
     }
 
     public string ServiceName { get; }
     public IServiceProvider Services => _app.Services;
+    public const string Audience = "messaging-tests";
+
+    /// <summary>A client with the platform.admin scope, as an operator calls the admin endpoints.</summary>
     public HttpClient Http { get; }
 
     /// <summary>A service name no other test uses, so that queue names never collide.</summary>
@@ -44,8 +51,10 @@ public sealed class MessagingTestHost : IAsyncDisposable
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Configuration.AddInMemoryCollection(TestTokens.ServiceConfiguration);
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
+            ["Authentication:Audience"] = Audience,
             ["ConnectionStrings:testdb"] = databaseConnectionString,
             ["ConnectionStrings:messaging"] = brokerConnectionString,
             ["Messaging:ServiceName"] = serviceName,
@@ -65,6 +74,7 @@ public sealed class MessagingTestHost : IAsyncDisposable
             options.ConfigureWarnings(warnings => warnings.Ignore(RelationalEventId.PendingModelChangesWarning)));
         builder.AddMessaging<TestDbContext>(configureMessaging);
         builder.AddProblemDetailsMapping();
+        builder.AddPlatformAuthentication();
         configureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
