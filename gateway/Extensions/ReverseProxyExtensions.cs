@@ -38,6 +38,18 @@ public static class ReverseProxyExtensions
                 Timeout = timeout,
                 OutputCachePolicy = GatewayOutputCache.PolicyName,
             });
+            foreach (var (importPath, index) in (backend.ImportPaths ?? []).Select((path, index) => (path, index)))
+            {
+                routes.Add(new RouteConfig
+                {
+                    RouteId = $"{backend.Prefix}-import-{index}",
+                    ClusterId = backend.ResourceName,
+                    Match = new RouteMatch { Path = importPath, Methods = ["POST"] },
+                    Order = -1,
+                    Timeout = Backend.ImportTimeout,
+                    MaxRequestBodySize = Backend.MaxImportBytes,
+                });
+            }
             routes.Add(new RouteConfig
             {
                 RouteId = $"{backend.Prefix}-openapi",

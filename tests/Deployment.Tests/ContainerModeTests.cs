@@ -24,7 +24,8 @@ public sealed class ContainerModeTests
             UseContainers = true,
             ContainerNetwork = $"cooperation-test-{Guid.NewGuid():N}"[..26],
             ExternalConnectionStrings = new Dictionary<string, string>(),
-            StartTimeout = TimeSpan.FromMinutes(3),
+            // Generous: on two shared cores under load, RabbitMQ alone has taken over a minute to boot.
+            StartTimeout = TimeSpan.FromMinutes(6),
         };
         var host = PlatformTopology.Declare(options, gatewayPort: 0).Build();
         Assert.SkipUnless(ContainerRuntime.ImagesExist(ContainerRuntime.RequiredImages(options, host.Resources), out var missing),
@@ -38,7 +39,11 @@ public sealed class ContainerModeTests
             }
             catch (Exception e)
             {
-                throw new InvalidOperationException($"The stack did not start in containers: {e.Message}{Environment.NewLine}{string.Join(Environment.NewLine, host.Console.Reports)}", e);
+                var unready = host.Resources.Where(resource => resource.State != ResourceState.Running && resource.Process is not null)
+                    .Select(resource => $"{resource.Name}:{Environment.NewLine}    {string.Join(Environment.NewLine + "    ", resource.Process!.Tail())}");
+                throw new InvalidOperationException(
+                    $"The stack did not start in containers: {e.Message}{Environment.NewLine}{string.Join(Environment.NewLine, host.Console.Reports)}" +
+                    $"{Environment.NewLine}{string.Join(Environment.NewLine, unready)}", e);
             }
             TestContext.Current.SendDiagnosticMessage($"Containerized stack started in {host.StartDuration.TotalSeconds:0.0} s");
             using var gateway = new HttpClient { BaseAddress = host.Get<ProjectResource>("gateway").Url, Timeout = TimeSpan.FromSeconds(30) };

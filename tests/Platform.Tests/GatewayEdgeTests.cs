@@ -52,6 +52,26 @@ public sealed class GatewayEdgeTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task An_import_larger_than_the_api_body_limit_passes_the_gateway_to_the_service_which_enforces_its_own()
+    {
+        var token = await platform.Partners.TokenAsync(platform.Partners.DevelopmentClient, cancellationToken: Cancel);
+        var csv = new System.Text.StringBuilder("name,type,description\n");
+        while (csv.Length < 2 * 1024 * 1024)
+        {
+            csv.Append("Import row ").Append(csv.Length).Append(",network,").Append('x', 1000).Append('\n');
+        }
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/directory/v1/institutions/import?mode=dry-run")
+        {
+            Content = new StringContent(csv.ToString(), System.Text.Encoding.UTF8, "text/csv"),
+        };
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+
+        using var response = await platform.Gateway.SendAsync(request, Cancel);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
     public async Task Oversized_headers_are_refused()
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, "/api/directory/v1/info");

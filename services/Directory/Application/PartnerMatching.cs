@@ -91,8 +91,8 @@ public sealed class PartnerMatching(DirectoryDbContext db)
                     ARRAY(SELECT x FROM unnest({g}::int[]) AS x WHERE x = ANY(i.offer_sdgs) ORDER BY x) AS sdgs_offered,
                     ARRAY(SELECT x FROM unnest({g}::int[]) AS x WHERE x = ANY(i.sdgs) AND NOT x = ANY(i.offer_sdgs) ORDER BY x) AS sdgs_profile,
                     ARRAY(SELECT x FROM unnest({m}::text[]) AS x WHERE x = ANY(i.offer_modes) ORDER BY x) AS modes_offered,
-                    (i.offer_countries && {cc} OR i.offer_regions && {cr}) AS area_offered,
-                    (i.country = ANY({cc}) OR i.operating_countries && {cc} OR i.operating_regions && {cr}) AS area_profile
+                    COALESCE(i.offer_countries && {cc} OR i.offer_regions && {cr}, false) AS area_offered,
+                    COALESCE(i.country = ANY({cc}) OR i.operating_countries && {cc} OR i.operating_regions && {cr}, false) AS area_profile
                 FROM institutions AS i
                 WHERE i.archived_at IS NULL AND i.status <> 'Closed' AND i.id <> {seeker}
                   AND (i.sectors && {s} OR i.offer_sectors && {s} OR i.sdgs && {g} OR i.offer_sdgs && {g} OR i.offer_modes && {m}
