@@ -1,5 +1,6 @@
 using CooperationPlatform.AppHost;
 using CooperationPlatform.AppHost.Containers;
+using CooperationPlatform.AppHost.Demo;
 using CooperationPlatform.AppHost.Hosting;
 
 var repositoryRoot = PlatformHostOptions.FindRepositoryRoot();
@@ -17,6 +18,10 @@ var options = new PlatformHostOptions
         .ToDictionary(key => key, key => Environment.GetEnvironmentVariable(key)!),
 };
 var gatewayPort = int.TryParse(Environment.GetEnvironmentVariable("GATEWAY_PORT"), out var port) ? port : PlatformTopology.GatewayPort;
+if (args.FirstOrDefault() == "demo")
+{
+    return await DemoCommand.RunAsync(args[1..], options, gatewayPort);
+}
 
 await using var host = PlatformTopology.Declare(options, gatewayPort).Build();
 if (options.UseContainers && !ContainerRuntime.ImagesExist(ContainerRuntime.RequiredImages(options, host.Resources), out var missing))
@@ -31,4 +36,8 @@ return await host.RunAsync(started =>
     started.Console.Report($"  Development client (every scope): {PlatformSecrets.DevelopmentClientId} / {secrets.DevelopmentClientSecret}", ConsoleColor.Green);
     started.Console.Report($"  Get a token:  curl -s -u {PlatformSecrets.DevelopmentClientId}:{secrets.DevelopmentClientSecret} -d grant_type=client_credentials {gateway}/connect/token");
     started.Console.Report("");
+    if (!args.Contains("--no-demo"))
+    {
+        DemoCommand.LoadOnFirstRun(started, options);
+    }
 });

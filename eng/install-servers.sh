@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Installs the servers the platform and its tests run on: PostgreSQL 15, Redis 7 and RabbitMQ 3.10, from Debian's packages.
+# Installs the servers the platform and its tests run on: PostgreSQL 15, Redis 7 and RabbitMQ 3.10, from Debian's packages, and the
+# curl and jq that docs/walkthrough.md (and its test) use.
 # Shared by the AppHost (when the binaries are missing) and by CI. Idempotent; only the binaries are used, no system service is started.
 set -euo pipefail
-packages=(postgresql redis-server rabbitmq-server)
+packages=(postgresql redis-server rabbitmq-server curl jq)
 missing=()
 for p in "${packages[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")

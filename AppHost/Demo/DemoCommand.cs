@@ -1,0 +1,73 @@
+using CooperationPlatform.AppHost.Hosting;
+
+namespace CooperationPlatform.AppHost.Demo;
+
+/// <summary>
+/// <c>dotnet run --project AppHost -- demo [--gateway URL] [--client-id ID --client-secret SECRET]</c>: loads the demo data into any
+/// running installation through its gateway. Without credentials it uses the local development client from the data folder.
+/// The AppHost also loads it by itself on a fresh data folder (<see cref="LoadOnFirstRun"/>).
+/// </summary>
+public static class DemoCommand
+{
+    private const string LoadedMarker = "demo-data-loaded";
+
+    public static async Task<int> RunAsync(IReadOnlyList<string> args, PlatformHostOptions options, int gatewayPort)
+    {
+        var gateway = new Uri(Option(args, "--gateway") ?? $"http://localhost:{gatewayPort}");
+        var clientId = Option(args, "--client-id") ?? PlatformSecrets.DevelopmentClientId;
+        var clientSecret = Option(args, "--client-secret")
+            ?? (clientId == PlatformSecrets.DevelopmentClientId ? PlatformSecrets.LoadOrCreate(options.DataDirectory).DevelopmentClientSecret : null);
+        if (clientSecret is null)
+        {
+            Console.Error.WriteLine("Give --client-secret with --client-id: a partner client with the directory, portfolio and events write scopes.");
+            return 2;
+        }
+        Console.WriteLine($"Loading the demo data into {gateway} as {clientId}...");
+        try
+        {
+            var report = await DemoDataLoader.LoadAsync(gateway, clientId, clientSecret, Console.WriteLine);
+            Console.WriteLine($"Demo data loaded: {report}.");
+            return 0;
+        }
+        catch (Exception e) when (e is DemoDataException or HttpRequestException or TaskCanceledException)
+        {
+            Console.Error.WriteLine($"The demo data could not be loaded: {e.Message}");
+            return 1;
+        }
+    }
+
+    /// <summary>
+    /// Loads the demo data in the background after the first start on a data folder (a marker file remembers it), so that a
+    /// newcomer sees content; the stack answers meanwhile.
+    /// </summary>
+    public static void LoadOnFirstRun(PlatformHost host, PlatformHostOptions options)
+    {
+        var marker = Path.Combine(options.DataDirectory, LoadedMarker);
+        if (File.Exists(marker))
+        {
+            return;
+        }
+        var gateway = host.Get<ProjectResource>("gateway").Url!;
+        var secrets = PlatformSecrets.LoadOrCreate(options.DataDirectory);
+        host.Console.Report("  Fresh data folder: loading the demo data (the source documents' institutions, projects and events) through the API; --no-demo skips it...", ConsoleColor.Yellow);
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                var report = await DemoDataLoader.LoadAsync(gateway, PlatformSecrets.DevelopmentClientId, secrets.DevelopmentClientSecret, _ => { });
+                await File.WriteAllTextAsync(marker, $"{DateTimeOffset.UtcNow:O} {report}{Environment.NewLine}");
+                host.Console.Report($"  Demo data loaded: {report}.", ConsoleColor.Green);
+            }
+            catch (Exception e)
+            {
+                host.Console.Report($"  The demo data could not be loaded: {e.Message}", ConsoleColor.Red);
+            }
+        });
+    }
+
+    private static string? Option(IReadOnlyList<string> args, string name)
+    {
+        var index = args.ToList().IndexOf(name);
+        return index >= 0 && index + 1 < args.Count ? args[index + 1] : null;
+    }
+}
