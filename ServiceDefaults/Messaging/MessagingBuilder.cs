@@ -46,8 +46,10 @@ public sealed class MessagingBuilder<TDbContext>(IBusRegistrationConfigurator bu
 internal sealed record HandlerRegistration(Type HandlerType, Type[] EventTypes, Type[] ConsumerTypes)
 {
     /// <summary>
-    /// One queue per handler. Messages of one aggregate go to one partition and are handled one after another; the retry
-    /// sits inside the partition, so a message being retried holds back its aggregate's next messages instead of being overtaken.
+    /// One queue per handler. Messages of one aggregate go to one partition and are handled one after another, never at once; the
+    /// retry sits inside the partition, so a message being retried holds back its aggregate's next messages instead of being
+    /// overtaken. Two messages of one aggregate delivered at the same moment may enter the partition in either order (the
+    /// transport dispatches deliveries concurrently), so a handler whose effect depends on order checks the aggregate version.
     /// </summary>
     public void ConfigureEndpoint(IRabbitMqReceiveEndpointConfigurator endpoint, IBusRegistrationContext context, ConsumerOptions options)
     {

@@ -19,7 +19,7 @@ public sealed record ReportedFigures(
 /// The organization is a directory institution id, or the free-text name the participant gave.
 /// </summary>
 public sealed record ParticipantFacts(
-    Guid ParticipantId = default,
+    Guid ParticipantId,
     ParticipantKind Kind = default,
     string Country = "",
     string? City = null,

@@ -9,8 +9,8 @@ public abstract record MeetingEvent : IntegrationEvent
     public Guid MeetingId { get; init; }
     public Guid EventId { get; init; }
     public MeetingKind Kind { get; init; }
-    public ParticipantFacts Requester { get; init; } = new();
-    public ParticipantFacts Invitee { get; init; } = new();
+    public ParticipantFacts Requester { get; init; } = new(Guid.Empty);
+    public ParticipantFacts Invitee { get; init; } = new(Guid.Empty);
 }
 
 /// <summary>A participant asked another for a meeting (the top of the matchmaking funnel).</summary>

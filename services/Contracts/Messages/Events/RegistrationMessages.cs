@@ -9,7 +9,7 @@ public abstract record RegistrationEvent : IntegrationEvent
     public Guid RegistrationId { get; init; }
     public Guid EventId { get; init; }
     public Guid? ActivityId { get; init; }
-    public ParticipantFacts Participant { get; init; } = new();
+    public ParticipantFacts Participant { get; init; } = new(Guid.Empty);
 }
 
 /// <summary>A seat was confirmed: at registration when one was free, or later by promotion from the waitlist.</summary>

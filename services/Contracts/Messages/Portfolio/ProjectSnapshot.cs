@@ -68,14 +68,14 @@ public sealed record SectorEntry(string Code = "", string? DacCrsCode = null);
 /// <summary>An amount in an ISO 4217 currency.</summary>
 public sealed record MoneyAmount(decimal Amount = 0, string Currency = "");
 
-public sealed record FunderCommitments(Guid InstitutionId = default, IReadOnlyList<MoneyAmount>? Committed = null)
+public sealed record FunderCommitments(Guid InstitutionId, IReadOnlyList<MoneyAmount>? Committed = null)
 {
     public IReadOnlyList<MoneyAmount> Committed { get; init; } = Committed ?? [];
 }
 
-public sealed record PartnerRoles(Guid InstitutionId = default, IReadOnlyList<PartnerRole>? Roles = null)
+public sealed record PartnerRoles(Guid InstitutionId, IReadOnlyList<PartnerRole>? Roles = null)
 {
     public IReadOnlyList<PartnerRole> Roles { get; init; } = Roles ?? [];
 }
 
-public sealed record PartnerRoleChange(Guid InstitutionId = default, PartnerRole Role = default, PartnerRoleChangeKind Change = default);
+public sealed record PartnerRoleChange(Guid InstitutionId, PartnerRole Role = default, PartnerRoleChangeKind Change = default);
