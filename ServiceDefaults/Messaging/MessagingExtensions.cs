@@ -1,6 +1,7 @@
 using CooperationPlatform.Contracts.Messages;
 using CooperationPlatform.ServiceDefaults.Data;
 using MassTransit;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
@@ -16,7 +17,7 @@ public static class MessagingExtensions
     /// MassTransit on RabbitMQ from <c>ConnectionStrings:{connectionName}</c> (an <c>amqp://user:password@host:port/vhost</c> URI, as Aspire
     /// writes it), with the transactional outbox and the inbox on <typeparamref name="TDbContext"/>'s database: the commit interceptor,
     /// the relay, the integration event handlers given in <paramref name="configure"/>, and the error-queue admin used by
-    /// <see cref="MessagingAdminApi.MapMessagingAdmin"/>. MassTransit adds its own bus health check, so readiness covers the broker.
+    /// <see cref="MessagingAdminApi.MapMessagingAdmin"/>. MassTransit adds its own bus health check, which reports a broker outage as Degraded.
     /// </summary>
     public static IHostApplicationBuilder AddMessaging<TDbContext>(this IHostApplicationBuilder builder,
         Action<MessagingBuilder<TDbContext>>? configure = null, string connectionName = "messaging")
@@ -39,6 +40,9 @@ public static class MessagingExtensions
         {
             var endpointNames = new KebabCaseEndpointNameFormatter(serviceName + "-", includeNamespace: false);
             bus.SetEndpointNameFormatter(endpointNames);
+            // The outbox keeps writes working while the broker is away: the service stays ready (Degraded, still 200) instead of
+            // being taken out of rotation, and the relay delivers when the broker returns.
+            bus.ConfigureHealthCheckOptions(health => health.MinimalFailureStatus = HealthStatus.Degraded);
             var messaging = new MessagingBuilder<TDbContext>(bus);
             configure?.Invoke(messaging);
 

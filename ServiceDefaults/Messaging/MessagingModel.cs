@@ -18,7 +18,7 @@ public static class MessagingModel
             outbox.Property(m => m.Body).HasColumnName("body").HasColumnType("jsonb");
             outbox.Property(m => m.AggregateId).HasColumnName("aggregate_id");
             outbox.Property(m => m.TraceParent).HasColumnName("trace_parent").HasMaxLength(64);
-            outbox.Property(m => m.TraceState).HasColumnName("trace_state").HasMaxLength(512);
+            outbox.Property(m => m.TraceState).HasColumnName("trace_state").HasMaxLength(OutboxMessage.MaxTraceStateLength);
             outbox.Property(m => m.CreatedAt).HasColumnName("created_at");
             outbox.Property(m => m.SentAt).HasColumnName("sent_at");
             outbox.Property(m => m.Attempts).HasColumnName("attempts");

@@ -25,7 +25,7 @@ public static class OutboxExtensions
             Body = IntegrationEventSerializer.Serialize(message),
             AggregateId = message.AggregateId,
             TraceParent = traced ? activity!.Id : null,
-            TraceState = traced ? activity!.TraceStateString : null,
+            TraceState = traced && activity!.TraceStateString is { Length: <= OutboxMessage.MaxTraceStateLength } state ? state : null,
             CreatedAt = DateTimeOffset.UtcNow,
         });
         ContextsWithNewMessages.AddOrUpdate(db, Marker);

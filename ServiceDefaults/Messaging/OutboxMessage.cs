@@ -18,7 +18,10 @@ public sealed class OutboxMessage
     /// <summary>The W3C trace context of the write, so the publish and the consumer continue its trace.</summary>
     public string? TraceParent { get; set; }
 
+    /// <summary>Vendor trace state, kept only up to <see cref="MaxTraceStateLength"/>: W3C lets an intermediary drop it, never the write.</summary>
     public string? TraceState { get; set; }
+
+    public const int MaxTraceStateLength = 512;
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? SentAt { get; set; }
 

@@ -32,6 +32,12 @@ public sealed class BrokerOutageTests(InfrastructureFixture infrastructure)
         await Eventually.HoldsAsync(() => service.ReadAsync(db => db.Outbox.AnyAsync(
                 m => m.MessageId == during.Id && m.SentAt == null && m.Attempts > 0, TestContext.Current.CancellationToken)),
             "the relay has tried to publish the event and kept it");
+        // Writes still work, so the service stays ready: a broker outage degrades it, it does not take it out of rotation.
+        await Eventually.HoldsAsync(async () =>
+        {
+            using var health = await service.Http.GetAsync("/health", TestContext.Current.CancellationToken);
+            return health.IsSuccessStatusCode && (await health.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).Contains("Degraded");
+        }, "readiness reports the broker outage as degraded");
 
         await broker.StartAsync();
         await Eventually.HoldsAsync(async () => (await service.AppliedEventsAsync()).Any(a => a.EventId == during.Id),

@@ -42,4 +42,30 @@ public sealed class TraceContextTests(InfrastructureFixture infrastructure)
         Assert.StartsWith($"00-{writerTrace.ToHexString()}-", row.TraceParent);
         Assert.Equal(writerTrace.ToHexString(), Assert.Single(await service.AppliedEventsAsync()).TraceId);
     }
+    [Fact]
+    public async Task A_trace_state_too_long_to_keep_is_dropped_and_the_write_succeeds()
+    {
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == PlatformActivity.Name,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+        };
+        ActivitySource.AddActivityListener(listener);
+        var database = await infrastructure.CreateDatabaseAsync("tracestate");
+        await TestDbContext.CreateSchemaAsync(database);
+        await using var service = await MessagingTestHost.StartAsync(database, infrastructure.RabbitMqConnectionString,
+            MessagingTestHost.UniqueServiceName("tracestate"), messaging => messaging.AddIntegrationEventHandler<TracedSampleHandler>());
+        var sample = new TracedSampleRecorded { AggregateId = Guid.NewGuid(), AggregateVersion = 1 };
+
+        using (var request = PlatformActivity.Source.StartActivity("POST /samples", ActivityKind.Server))
+        {
+            request!.TraceStateString = string.Join(',', Enumerable.Range(0, 32).Select(i => $"vendor{i}=" + new string('x', 20)));
+            await service.WriteAsync(db => db.AddIntegrationEvent(sample));
+        }
+
+        await Eventually.HoldsAsync(async () => (await service.AppliedEventsAsync()).Any(a => a.EventId == sample.Id), "the event is applied");
+        var row = await service.ReadAsync(db => db.Outbox.SingleAsync(m => m.MessageId == sample.Id, TestContext.Current.CancellationToken));
+        Assert.NotNull(row.TraceParent);
+        Assert.Null(row.TraceState);
+    }
 }

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using CooperationPlatform.ServiceDefaults.Data;
 using CooperationPlatform.ServiceDefaults.Errors;
+using CooperationPlatform.ServiceDefaults.Health;
 using CooperationPlatform.ServiceDefaults.Messaging;
 using CooperationPlatform.ServiceDefaults.Security;
 using CooperationPlatform.Testing;
@@ -75,11 +76,13 @@ public sealed class MessagingTestHost : IAsyncDisposable
         builder.AddMessaging<TestDbContext>(configureMessaging);
         builder.AddProblemDetailsMapping();
         builder.AddPlatformAuthentication();
+        builder.AddDefaultHealthChecks();
         configureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
         app.UseExceptionHandler();
         app.MapMessagingAdmin();
+        app.MapHealthEndpoints();
         await app.StartAsync(TestContext.Current.CancellationToken);
         // What a readiness probe waits for: the bus connected and every queue declared.
         var bus = app.Services.GetRequiredService<IBusControl>();
