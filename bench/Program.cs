@@ -4,6 +4,7 @@ using CooperationPlatform.Bench.Scenarios;
 IScenario[] scenarios =
 [
     new GatewayOverheadScenario(),
+    new MessagingScenario(),
     new AnalyticsScenario(),
     new EventsScenario(),
 ];

@@ -66,13 +66,17 @@ public sealed class Matchmaking(EventsDbContext db, TimeProvider clock)
         EnsureRunning(owner);
         for (var attempt = 1; ; attempt++)
         {
-            var meeting = await db.Meetings.SingleOrDefaultAsync(m => m.Id == meetingId && m.EventId == owner.Id, cancellationToken)
-                ?? throw new NotFoundException("Meeting", meetingId);
-            var session = await db.Activities.AsNoTracking().SingleOrDefaultAsync(a => a.Id == sessionId && a.EventId == owner.Id, cancellationToken);
+            // Choices in one session are made one at a time under its row lock: concurrent schedulers would otherwise all pick
+            // the same first free slot and table and collide. The unique indexes still catch a participant booked meanwhile
+            // in another session.
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var session = await db.LockActivityAsync(owner.Id, sessionId, cancellationToken);
             if (session is not { IsMatchmakingSession: true })
             {
                 throw new RequestValidationException("sessionId", "sessionId must be a matchmaking session of this event.");
             }
+            var meeting = await db.Meetings.SingleOrDefaultAsync(m => m.Id == meetingId && m.EventId == owner.Id, cancellationToken)
+                ?? throw new NotFoundException("Meeting", meetingId);
             var (slot, chosenTable) = await ChooseAsync(meeting, session, startsAt?.ToUniversalTime(), table, cancellationToken);
             var bookings = meeting.Schedule(session, slot, chosenTable);
             db.MeetingBookings.AddRange(bookings);
@@ -81,10 +85,12 @@ public sealed class Matchmaking(EventsDbContext db, TimeProvider clock)
             try
             {
                 await SaveAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
                 return meeting;
             }
             catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } unique)
             {
+                await transaction.RollbackAsync(cancellationToken);
                 db.ChangeTracker.Clear();
                 var participantTaken = unique.ConstraintName == MeetingConfiguration.OneMeetingPerParticipantAndSlot;
                 if ((participantTaken && startsAt is not null) || (!participantTaken && table is not null && startsAt is not null) || attempt == Attempts)
