@@ -3,25 +3,31 @@ using CooperationPlatform.Portfolio.Imports;
 
 namespace CooperationPlatform.Portfolio.Csv;
 
-/// <summary>RFC 4180 records (quoted fields may hold commas, quotes and line breaks), read one at a time from a stream.</summary>
+/// <summary>
+/// RFC 4180 records (quoted fields may hold commas, quotes and line breaks), read one at a time from a stream. It buffers the text
+/// itself: a request body allows only asynchronous reads, and <see cref="TextReader.Peek"/> would read synchronously whenever the
+/// reader's buffer ran out just after a quote.
+/// </summary>
 public sealed class CsvRecordReader(TextReader reader, int maxRecordChars)
 {
+    private const int EndOfFile = -1;
     private readonly StringBuilder _field = new();
+    private readonly char[] _buffer = new char[16 * 1024];
+    private int _position;
+    private int _count;
 
     /// <summary>The next record's fields, or null at the end of the file.</summary>
     public async Task<List<string>?> ReadAsync(CancellationToken cancellationToken)
     {
         var fields = new List<string>();
-        var buffer = new char[1];
         var quoted = false;
         var afterQuote = false;
         var length = 0;
         _field.Clear();
         while (true)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var read = await reader.ReadAsync(buffer, cancellationToken);
-            if (read == 0)
+            var next = await NextAsync(consume: true, cancellationToken);
+            if (next == EndOfFile)
             {
                 if (fields.Count == 0 && _field.Length == 0 && !afterQuote)
                 {
@@ -34,25 +40,22 @@ public sealed class CsvRecordReader(TextReader reader, int maxRecordChars)
             {
                 throw new RecordTooLargeException(maxRecordChars);
             }
-            var c = buffer[0];
+            var c = (char)next;
             if (quoted)
             {
-                if (c == '"')
+                if (c != '"')
                 {
-                    if (reader.Peek() == '"')
-                    {
-                        await reader.ReadAsync(buffer, cancellationToken);
-                        _field.Append('"');
-                    }
-                    else
-                    {
-                        quoted = false;
-                        afterQuote = true;
-                    }
+                    _field.Append(c);
+                }
+                else if (await NextAsync(consume: false, cancellationToken) == '"')
+                {
+                    await NextAsync(consume: true, cancellationToken);
+                    _field.Append('"');
                 }
                 else
                 {
-                    _field.Append(c);
+                    quoted = false;
+                    afterQuote = true;
                 }
                 continue;
             }
@@ -82,5 +85,20 @@ public sealed class CsvRecordReader(TextReader reader, int maxRecordChars)
                     break;
             }
         }
+    }
+
+    /// <summary>The next character (taken when <paramref name="consume"/>, else only looked at), or <see cref="EndOfFile"/>.</summary>
+    private async ValueTask<int> NextAsync(bool consume, CancellationToken cancellationToken)
+    {
+        if (_position == _count)
+        {
+            _count = await reader.ReadAsync(_buffer, cancellationToken);
+            _position = 0;
+            if (_count == 0)
+            {
+                return EndOfFile;
+            }
+        }
+        return consume ? _buffer[_position++] : _buffer[_position];
     }
 }
