@@ -7,6 +7,8 @@ IScenario[] scenarios =
     new MessagingScenario(),
     new AnalyticsScenario(),
     new EventsScenario(),
+    new DirectoryScenario(),
+    new PortfolioScenario(),
 ];
 
 var options = BenchOptions.Parse(args, scenarios.Select(s => s.Name));

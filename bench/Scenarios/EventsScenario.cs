@@ -3,7 +3,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using CooperationPlatform.AppHost.Hosting;
 using CooperationPlatform.ServiceDefaults.Api;
 using Npgsql;
 
@@ -26,7 +25,7 @@ public sealed class EventsScenario : IScenario
     public async Task<IReadOnlyList<BenchResult>> RunAsync(BenchContext context, CancellationToken cancellationToken)
     {
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256 }) { BaseAddress = context.ServiceUrl("events-api") };
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync(context, cancellationToken));
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await context.AccessTokenAsync("events.write events.read", cancellationToken));
         await using var eventsDb = NpgsqlDataSource.Create(context.DatabaseConnectionString("eventsdb"));
         var warmUp = await OpenEventAsync(http, Capacity, cancellationToken);
         await Task.WhenAll(Enumerable.Range(0, 200).Select(_ => RegisterAsync(http, warmUp, cancellationToken)));
@@ -36,22 +35,6 @@ public sealed class EventsScenario : IScenario
         results.Add(await RegistrationsAsync(http, eventsDb, context, "registrations, one event, open loop", rate: 500, cancellationToken));
         results.Add(await SchedulingAsync(http, eventsDb, cancellationToken));
         return results;
-    }
-
-    /// <summary>An events.write token for the development client, from the gateway's token endpoint.</summary>
-    private static async Task<string> TokenAsync(BenchContext context, CancellationToken cancellationToken)
-    {
-        var secrets = PlatformSecrets.LoadOrCreate(context.Host.Options.DataDirectory);
-        using var gateway = new HttpClient { BaseAddress = context.GatewayUrl };
-        using var response = await gateway.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["grant_type"] = "client_credentials",
-            ["client_id"] = PlatformSecrets.DevelopmentClientId,
-            ["client_secret"] = secrets.DevelopmentClientSecret,
-            ["scope"] = "events.write events.read",
-        }), cancellationToken);
-        response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken)).GetProperty("access_token").GetString()!;
     }
 
     private static async Task<Guid> OpenEventAsync(HttpClient http, int? capacity, CancellationToken cancellationToken)

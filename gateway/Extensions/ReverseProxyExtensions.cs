@@ -65,10 +65,14 @@ public static class ReverseProxyExtensions
                 {
                     // Active probes put a destination back in rotation as soon as it answers again; passive checks take it out
                     // after transport failures, so callers get a fast 503 instead of waiting on a dead backend.
-                    Active = new ActiveHealthCheckConfig { Enabled = true, Interval = TimeSpan.FromSeconds(2), Timeout = TimeSpan.FromSeconds(2), Policy = "ConsecutiveFailures", Path = "/alive" },
+                    // A busy backend (a bulk import on two cores) may take seconds to answer /alive; a dead one is taken out by the passive
+                    // check at its first refused connection, so the probe's timeout can be generous.
+                    Active = new ActiveHealthCheckConfig { Enabled = true, Interval = TimeSpan.FromSeconds(2), Timeout = TimeSpan.FromSeconds(10), Policy = "ConsecutiveFailures", Path = "/alive" },
                     Passive = new PassiveHealthCheckConfig { Enabled = true, Policy = "TransportFailureRate", ReactivationPeriod = TimeSpan.FromSeconds(5) },
                 },
-                HttpRequest = new ForwarderRequestConfig { ActivityTimeout = timeout },
+                // The idle time allowed on a backend exchange is the longest route's (an import answers when it has committed); each
+                // route's own timeout still bounds its requests.
+                HttpRequest = new ForwarderRequestConfig { ActivityTimeout = timeout > Backend.ImportTimeout ? timeout : Backend.ImportTimeout },
             });
             health.Add(new HealthCheckRegistration(
                 backend.ResourceName,
