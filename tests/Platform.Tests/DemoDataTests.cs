@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using CooperationPlatform.ServiceDefaults.Security;
 using CooperationPlatform.Testing;
 
 namespace CooperationPlatform.Platform.Tests;
@@ -70,6 +71,34 @@ public sealed class DemoDataTests(PlatformFixture platform)
         Assert.Equal((0, 0), (second.Created, second.StatusChanges));
         Assert.True(second.Existing > 50, $"Only {second.Existing} records were found on the second load.");
         Assert.Equal(before, await CountsAsync());
+    }
+
+    [Fact]
+    public async Task A_rebuild_from_the_services_snapshots_gives_the_figures_the_messages_gave()
+    {
+        await DemoDataCollection.LoadAsync(platform);
+        await ExpectAsync("/api/analytics/v1/sdgs/17", view => (Long(view, "primaryProjects"), Long(view, "secondaryProjects")), (1L, 7L));
+        string[] views = ["/api/analytics/v1/overview", "/api/analytics/v1/sdgs/17", "/api/analytics/v1/sdgs/9", $"/api/analytics/v1/funders/{Pgtf}",
+            "/api/analytics/v1/partnerships", "/api/analytics/v1/countries/ETH", $"/api/analytics/v1/networks/{ChinaSscNetwork}?funderId={Pgtf}"];
+        var incremental = await ReadAllAsync(views);
+
+        var admin = await platform.Partners.RegisterClientAsync("rebuilder", [PlatformScopes.PlatformAdmin], Cancel);
+        using var rebuild = new HttpRequestMessage(HttpMethod.Post, "/api/analytics/v1/admin/rebuild");
+        rebuild.Headers.Authorization = new("Bearer", await platform.Partners.TokenAsync(admin, cancellationToken: Cancel));
+        using var rebuilt = await platform.Gateway.SendAsync(rebuild, Cancel);
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, rebuilt.StatusCode);
+        Assert.Equal(incremental, await ReadAllAsync(views));
+    }
+
+    private async Task<List<string>> ReadAllAsync(IEnumerable<string> paths)
+    {
+        var bodies = new List<string>();
+        foreach (var path in paths)
+        {
+            bodies.Add($"{path}: {await platform.Gateway.GetStringAsync(path, Cancel)}");
+        }
+        return bodies;
     }
 
     private async Task<(long Institutions, long Projects, long Events)> CountsAsync()
