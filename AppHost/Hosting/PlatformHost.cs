@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
+using CooperationPlatform.AppHost.Containers;
 
 namespace CooperationPlatform.AppHost.Hosting;
 
@@ -130,6 +131,12 @@ public sealed class PlatformHost : IAsyncDisposable
         }
         await Task.WhenAll(started.OfType<ProjectResource>().Select(StopResourceAsync));
         await Task.WhenAll(started.Where(r => r is not ProjectResource).Select(StopResourceAsync));
+        if (Options.UseContainers)
+        {
+            // A server that ignores its stop signal outlives its podman client, which is killed after the grace period: remove
+            // whatever container is left, so that nothing runs on after the AppHost (named data volumes are kept).
+            ContainerRuntime.RemoveStack(Options.ContainerNetwork);
+        }
     }
 
     public ValueTask DisposeAsync() => new(StopAsync());
