@@ -18,12 +18,7 @@ public sealed class TraceContextTests(InfrastructureFixture infrastructure)
     public async Task The_consumer_continues_the_trace_of_the_write()
     {
         // What OpenTelemetry does in a service: listen to the platform's and MassTransit's sources.
-        using var listener = new ActivityListener
-        {
-            ShouldListenTo = source => source.Name is PlatformActivity.Name or "MassTransit",
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-        };
-        ActivitySource.AddActivityListener(listener);
+        using var listener = Listen(PlatformActivity.Name, "MassTransit");
         var database = await infrastructure.CreateDatabaseAsync("trace");
         await TestDbContext.CreateSchemaAsync(database);
         await using var service = await MessagingTestHost.StartAsync(database, infrastructure.RabbitMqConnectionString,
@@ -45,12 +40,7 @@ public sealed class TraceContextTests(InfrastructureFixture infrastructure)
     [Fact]
     public async Task A_trace_state_too_long_to_keep_is_dropped_and_the_write_succeeds()
     {
-        using var listener = new ActivityListener
-        {
-            ShouldListenTo = source => source.Name == PlatformActivity.Name,
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-        };
-        ActivitySource.AddActivityListener(listener);
+        using var listener = Listen(PlatformActivity.Name);
         var database = await infrastructure.CreateDatabaseAsync("tracestate");
         await TestDbContext.CreateSchemaAsync(database);
         await using var service = await MessagingTestHost.StartAsync(database, infrastructure.RabbitMqConnectionString,
@@ -67,5 +57,16 @@ public sealed class TraceContextTests(InfrastructureFixture infrastructure)
         var row = await service.ReadAsync(db => db.Outbox.SingleAsync(m => m.MessageId == sample.Id, TestContext.Current.CancellationToken));
         Assert.NotNull(row.TraceParent);
         Assert.Null(row.TraceState);
+    }
+
+    private static ActivityListener Listen(params string[] sources)
+    {
+        var listener = new ActivityListener
+        {
+            ShouldListenTo = source => sources.Contains(source.Name),
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+        };
+        ActivitySource.AddActivityListener(listener);
+        return listener;
     }
 }

@@ -46,17 +46,26 @@ public sealed class ProjectSearchIndex(InstitutionNumbers institutions)
         }
     }
 
-    /// <summary>Adds or replaces a project's document; an older version than the one held is ignored.</summary>
+    /// <summary>Adds or replaces a project's document; the version held or an older one is ignored (the order is kept).</summary>
     public void Upsert(SearchDocument document)
     {
         lock (_gate)
         {
-            if (_byId.TryGetValue(document.Id, out var held) && held.Version > document.Version)
+            if (_byId.TryGetValue(document.Id, out var held) && held.Version >= document.Version)
             {
                 return;
             }
             _byId[document.Id] = document;
             _ordered = null;
+        }
+    }
+
+    /// <summary>True when the index lacks the project or holds an older version of it.</summary>
+    public bool IsBehind(Guid id, long version)
+    {
+        lock (_gate)
+        {
+            return !_byId.TryGetValue(id, out var held) || held.Version < version;
         }
     }
 

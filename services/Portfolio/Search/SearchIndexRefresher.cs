@@ -13,6 +13,7 @@ public sealed class SearchIndexRefresher(IServiceScopeFactory scopes, ProjectSea
 {
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan Overlap = TimeSpan.FromSeconds(30);
+    private const int LoadBatchSize = 1000;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -48,10 +49,17 @@ public sealed class SearchIndexRefresher(IServiceScopeFactory scopes, ProjectSea
         {
             index.Institutions.SetName(institution.Id, institution.Name);
         }
-        await foreach (var project in db.Projects.AsNoTracking().Where(p => p.UpdatedAt >= since)
-            .AsAsyncEnumerable().WithCancellation(cancellationToken))
+        // The window re-reads recent changes on every pass: compare versions first and load only what the index lacks, so that
+        // a bulk import is not read again and again for the length of the overlap.
+        var changed = await db.Projects.AsNoTracking().Where(p => p.UpdatedAt >= since).Select(p => new { p.Id, p.Version })
+            .ToListAsync(cancellationToken);
+        foreach (var batch in changed.Where(p => index.IsBehind(p.Id, p.Version)).Select(p => p.Id).Chunk(LoadBatchSize))
         {
-            index.Upsert(SearchDocument.From(project, index.Institutions));
+            await foreach (var project in db.Projects.AsNoTracking().Where(p => batch.Contains(p.Id))
+                .AsAsyncEnumerable().WithCancellation(cancellationToken))
+            {
+                index.Upsert(SearchDocument.From(project, index.Institutions));
+            }
         }
     }
 }
