@@ -81,10 +81,40 @@ public sealed class PartnerMatching(DirectoryDbContext db)
         var (ws, wg, wm, wa, wt) = (p.Add(Weights.Sectors), p.Add(Weights.Sdgs), p.Add(Weights.Modes), p.Add(Weights.Area), p.Add(Weights.TrackRecord));
         var (share, cap, seeker, take) = (p.Add(ProfileShare), p.Add(TrackRecordCap), p.Add(criteria.SeekerId ?? Guid.Empty), p.Add(limit));
 
-        // The track record (at most its weight) is counted only for institutions that can still reach the top: those whose other
-        // points are within that weight of the limit-th best. The ranking is the same as counting it for every candidate.
+        // Exact points are computed only for institutions that can still reach the top. From the array overlaps alone (cheap, and
+        // exact for one-value criteria) each institution gets bounds on its points: an overlap is worth at least one value's share
+        // and at most the full weight. The limit-th best lower bound is a floor for the limit-th best exact score, so an institution
+        // whose upper bound plus the whole track-record weight stays below it cannot be ranked; the others are scored exactly.
+        // Then the track record (at most its weight) is counted only for those whose other points are within that weight of the
+        // limit-th best. The ranking is the same as scoring every candidate fully.
         var sql = $"""
-            WITH candidates AS (
+            WITH overlapping AS (
+                SELECT i.id,
+                    i.offer_sectors && {s} AS sector_offered, i.sectors && {s} AS sector_profile,
+                    i.offer_sdgs && {g} AS sdg_offered, i.sdgs && {g} AS sdg_profile,
+                    i.offer_modes && {m} AS mode_offered,
+                    COALESCE(i.offer_countries && {cc} OR i.offer_regions && {cr}, false) AS area_offered,
+                    COALESCE(i.country = ANY({cc}) OR i.operating_countries && {cc} OR i.operating_regions && {cr}, false) AS area_profile
+                FROM institutions AS i
+                WHERE i.archived_at IS NULL AND i.status <> 'Closed' AND i.id <> {seeker}
+                  AND (i.sectors && {s} OR i.offer_sectors && {s} OR i.sdgs && {g} OR i.offer_sdgs && {g} OR i.offer_modes && {m}
+                       OR i.offer_countries && {cc} OR i.offer_regions && {cr})
+            ), bounds AS (
+                SELECT o.id,
+                    CASE WHEN {ns} = 0 THEN 0 WHEN sector_offered THEN {ws} / {ns} WHEN sector_profile THEN {ws} * {share} / {ns} ELSE 0 END
+                    + CASE WHEN {ng} = 0 THEN 0 WHEN sdg_offered THEN {wg} / {ng} WHEN sdg_profile THEN {wg} * {share} / {ng} ELSE 0 END
+                    + CASE WHEN {nm} = 0 THEN 0 WHEN mode_offered THEN {wm} / {nm} ELSE 0 END
+                    + CASE WHEN NOT {hasArea} THEN 0 WHEN area_offered THEN {wa} WHEN area_profile THEN {wa} * {share} ELSE 0 END AS lower_points,
+                    CASE WHEN {ns} = 0 THEN 0 WHEN sector_offered THEN {ws} WHEN sector_profile THEN {ws} * {share} ELSE 0 END
+                    + CASE WHEN {ng} = 0 THEN 0 WHEN sdg_offered THEN {wg} WHEN sdg_profile THEN {wg} * {share} ELSE 0 END
+                    + CASE WHEN {nm} = 0 THEN 0 WHEN mode_offered THEN {wm} ELSE 0 END
+                    + CASE WHEN NOT {hasArea} THEN 0 WHEN area_offered THEN {wa} WHEN area_profile THEN {wa} * {share} ELSE 0 END AS upper_points
+                FROM overlapping AS o
+            ), reachable AS (
+                -- Less a little for the rounding of each exact component to two decimals.
+                SELECT b.id FROM bounds AS b
+                WHERE b.upper_points + {wt} + 0.05 >= COALESCE((SELECT lower_points FROM bounds ORDER BY lower_points DESC OFFSET {take} - 1 LIMIT 1), 0)
+            ), candidates AS (
                 SELECT i.id, i.name, i.acronym, i.type, i.country,
                     ARRAY(SELECT x FROM unnest({s}::text[]) AS x WHERE x = ANY(i.offer_sectors) ORDER BY x) AS sectors_offered,
                     ARRAY(SELECT x FROM unnest({s}::text[]) AS x WHERE x = ANY(i.sectors) AND NOT x = ANY(i.offer_sectors) ORDER BY x) AS sectors_profile,
@@ -93,10 +123,7 @@ public sealed class PartnerMatching(DirectoryDbContext db)
                     ARRAY(SELECT x FROM unnest({m}::text[]) AS x WHERE x = ANY(i.offer_modes) ORDER BY x) AS modes_offered,
                     COALESCE(i.offer_countries && {cc} OR i.offer_regions && {cr}, false) AS area_offered,
                     COALESCE(i.country = ANY({cc}) OR i.operating_countries && {cc} OR i.operating_regions && {cr}, false) AS area_profile
-                FROM institutions AS i
-                WHERE i.archived_at IS NULL AND i.status <> 'Closed' AND i.id <> {seeker}
-                  AND (i.sectors && {s} OR i.offer_sectors && {s} OR i.sdgs && {g} OR i.offer_sdgs && {g} OR i.offer_modes && {m}
-                       OR i.offer_countries && {cc} OR i.offer_regions && {cr})
+                FROM institutions AS i JOIN reachable AS r ON r.id = i.id
             ), pointed AS (
                 SELECT c.*,
                     CASE WHEN {ns} = 0 THEN 0 ELSE round({ws} * (cardinality(sectors_offered) + {share} * cardinality(sectors_profile)) / {ns}, 2) END AS sector_points,
