@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using CooperationPlatform.Bench;
 using CooperationPlatform.Bench.Scenarios;
 
@@ -22,12 +23,24 @@ if (options is null)
     return 2;
 }
 
+// Ctrl-C or SIGTERM ends the run but still stops the stack the benchmark started (the context is disposed on the way out).
+using var stop = new CancellationTokenSource();
+using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, signal => { signal.Cancel = true; stop.Cancel(); });
+using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, signal => { signal.Cancel = true; stop.Cancel(); });
 await using var context = await BenchContext.StartAsync(options.Target, options.Duration, options.Configuration);
 var results = new List<BenchResult>();
-foreach (var scenario in scenarios.Where(s => options.Scenario == "all" || s.Name == options.Scenario))
+try
 {
-    Console.WriteLine($"Running {scenario.Name}: {scenario.Description}");
-    results.AddRange(await scenario.RunAsync(context, CancellationToken.None));
+    foreach (var scenario in scenarios.Where(s => options.Scenario == "all" || s.Name == options.Scenario))
+    {
+        Console.WriteLine($"Running {scenario.Name}: {scenario.Description}");
+        results.AddRange(await scenario.RunAsync(context, stop.Token).WaitAsync(stop.Token));
+    }
+}
+catch (OperationCanceledException) when (stop.IsCancellationRequested)
+{
+    Console.WriteLine("Interrupted: stopping the stack.");
+    return 130;
 }
 Report.PrintTable(results);
 var json = await Report.WriteJsonAsync(results, Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "results"), "bench " + string.Join(' ', args));
