@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using CooperationPlatform.AppHost.Hosting;
 
 namespace CooperationPlatform.AppHost.Demo;
 
@@ -38,7 +39,7 @@ public sealed class DemoDataLoader
     {
         using var gateway = new HttpClient { BaseAddress = gatewayUrl, Timeout = TimeSpan.FromSeconds(30) };
         gateway.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer",
-            await RequestTokenAsync(gateway, clientId, clientSecret, cancellationToken));
+            await GatewayTokens.AccessTokenAsync(gateway, clientId, clientSecret, cancellationToken: cancellationToken));
         var loader = new DemoDataLoader(gateway, log);
         foreach (var file in DemoDataSet.Files())
         {
@@ -49,20 +50,6 @@ public sealed class DemoDataLoader
             }
         }
         return new DemoLoadReport(loader._created, loader._existing, loader._statusChanges);
-    }
-
-    private static async Task<string> RequestTokenAsync(HttpClient gateway, string clientId, string clientSecret, CancellationToken cancellationToken)
-    {
-        using var response = await gateway.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["grant_type"] = "client_credentials",
-            ["client_id"] = clientId,
-            ["client_secret"] = clientSecret,
-        }), cancellationToken);
-        var body = await response.Content.ReadAsStringAsync(cancellationToken);
-        return response.IsSuccessStatusCode
-            ? JsonNode.Parse(body)!["access_token"]!.GetValue<string>()
-            : throw new DemoDataException($"The gateway refused a token to '{clientId}': {(int)response.StatusCode} {body}");
     }
 
     private Task RunAsync(DemoStep step, CancellationToken cancellationToken) => step switch

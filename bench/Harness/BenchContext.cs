@@ -1,5 +1,3 @@
-using System.Net.Http.Json;
-using System.Text.Json;
 using CooperationPlatform.AppHost;
 using CooperationPlatform.AppHost.Hosting;
 
@@ -36,19 +34,14 @@ public sealed class BenchContext : IAsyncDisposable
     {
         var secrets = PlatformSecrets.LoadOrCreate(Host.Options.DataDirectory);
         using var gateway = new HttpClient { BaseAddress = GatewayUrl };
-        using var response = await gateway.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        try
         {
-            ["grant_type"] = "client_credentials",
-            ["client_id"] = PlatformSecrets.DevelopmentClientId,
-            ["client_secret"] = secrets.DevelopmentClientSecret,
-            ["scope"] = scopes,
-        }), cancellationToken);
-        if (!response.IsSuccessStatusCode)
-        {
-            throw new InvalidOperationException($"The token endpoint answered {(int)response.StatusCode} for {PlatformSecrets.DevelopmentClientId} " +
-                "(the gateway seeds that client only in the Development environment): " + await response.Content.ReadAsStringAsync(cancellationToken));
+            return await GatewayTokens.AccessTokenAsync(gateway, PlatformSecrets.DevelopmentClientId, secrets.DevelopmentClientSecret, scopes, cancellationToken);
         }
-        return (await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken)).GetProperty("access_token").GetString()!;
+        catch (HttpRequestException e)
+        {
+            throw new InvalidOperationException($"{e.Message} (the gateway seeds the development client only in the Development environment)", e);
+        }
     }
 
     public static async Task<BenchContext> StartAsync(Uri? target, TimeSpan duration, string configuration)

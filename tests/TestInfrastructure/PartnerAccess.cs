@@ -12,24 +12,11 @@ public sealed class PartnerAccess(HttpClient gateway, PlatformSecrets secrets)
 {
     public ClientCredentials DevelopmentClient => new(PlatformSecrets.DevelopmentClientId, secrets.DevelopmentClientSecret);
 
-    public async Task<HttpResponseMessage> RequestTokenAsync(ClientCredentials client, string? scope = null, CancellationToken cancellationToken = default)
-    {
-        var form = new Dictionary<string, string> { ["grant_type"] = "client_credentials", ["client_id"] = client.ClientId, ["client_secret"] = client.ClientSecret };
-        if (scope is not null)
-        {
-            form["scope"] = scope;
-        }
-        return await gateway.PostAsync("/connect/token", new FormUrlEncodedContent(form), cancellationToken);
-    }
+    public Task<HttpResponseMessage> RequestTokenAsync(ClientCredentials client, string? scope = null, CancellationToken cancellationToken = default) =>
+        GatewayTokens.RequestAsync(gateway, client.ClientId, client.ClientSecret, scope, cancellationToken);
 
-    public async Task<string> TokenAsync(ClientCredentials client, string? scope = null, CancellationToken cancellationToken = default)
-    {
-        using var response = await RequestTokenAsync(client, scope, cancellationToken);
-        var body = await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
-        return response.IsSuccessStatusCode
-            ? body.GetProperty("access_token").GetString()!
-            : throw new InvalidOperationException($"No token for {client.ClientId}: {(int)response.StatusCode} {body}");
-    }
+    public Task<string> TokenAsync(ClientCredentials client, string? scope = null, CancellationToken cancellationToken = default) =>
+        GatewayTokens.AccessTokenAsync(gateway, client.ClientId, client.ClientSecret, scope, cancellationToken);
 
     /// <summary>Registers a partner client with a unique id (so tests never share one) and returns its credentials.</summary>
     public async Task<ClientCredentials> RegisterClientAsync(string prefix, string[] scopes, CancellationToken cancellationToken = default)
