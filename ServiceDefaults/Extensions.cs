@@ -34,7 +34,7 @@ public static class Extensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.UseAuthentication();
+        app.UseCredentialedAuthentication();
         app.UseAuthorization();
         app.MapHealthEndpoints();
         app.MapOpenApiDocument();

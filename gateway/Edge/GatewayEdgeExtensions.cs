@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using CooperationPlatform.Gateway.Proxy;
 using CooperationPlatform.ServiceDefaults.Caching;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.OutputCaching.StackExchangeRedis;
 using Microsoft.Net.Http.Headers;
 using Scalar.AspNetCore;
@@ -23,9 +24,11 @@ public static class GatewayEdgeExtensions
         builder.Services.AddStackExchangeRedisOutputCache(_ => { });
         builder.Services.AddOptions<RedisOutputCacheOptions>().Configure<IConnectionMultiplexer>((options, redis) =>
         {
-            options.InstanceName = "gateway:output:";
+            // v2: entries carry their expiry (LayeredOutputCacheStore); the prefix keeps them apart from entries stored without it.
+            options.InstanceName = "gateway:output:v2:";
             options.ConnectionMultiplexerFactory = () => Task.FromResult(redis);
         });
+        LayerOutputCacheInMemory(builder.Services, builder.Configuration.GetValue("Gateway:OutputCache:MemoryMegabytes", 64L) * 1024 * 1024);
         builder.Services.AddOutputCache(options => options.AddPolicy(GatewayOutputCache.PolicyName, new GatewayOutputCache(TimeProvider.System)));
         var origins = builder.Configuration.GetSection("Gateway:Cors:Origins").Get<string[]>() ?? [];
         builder.Services.AddCors(options => options.AddPolicy(CorsPolicy, cors => cors
@@ -34,6 +37,18 @@ public static class GatewayEdgeExtensions
             .WithMethods("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE")
             .WithExposedHeaders(HeaderNames.ETag, HeaderNames.Location, HeaderNames.RetryAfter, TraceIdHeader, "RateLimit-Limit", "RateLimit-Remaining")));
         return builder;
+    }
+
+    /// <summary>Puts <see cref="LayeredOutputCacheStore"/> (this instance's memory) in front of the shared Redis store.</summary>
+    private static void LayerOutputCacheInMemory(IServiceCollection services, long memoryLimitBytes)
+    {
+        var shared = services.Last(d => d.ServiceType == typeof(IOutputCacheStore));
+        services.Remove(shared);
+        services.AddSingleton<IOutputCacheStore>(provider => new LayeredOutputCacheStore(
+            (IOutputCacheStore)(shared.ImplementationInstance
+                ?? shared.ImplementationFactory?.Invoke(provider)
+                ?? ActivatorUtilities.CreateInstance(provider, shared.ImplementationType!)),
+            provider.GetRequiredService<TimeProvider>(), memoryLimitBytes));
     }
 
     /// <summary>Headers first, so that every answer, errors included, carries them.</summary>

@@ -68,6 +68,8 @@ public static class PartnerAccessExtensions
             options.DefaultChallengeScheme = OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme;
             options.DefaultForbidScheme = OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme;
         });
+        // The token endpoint and the discovery documents are answered by OpenIddict's own handler, without credentials.
+        builder.Services.Configure<AuthenticationHandlerPaths>(paths => paths.Prefixes.AddRange([TokenEndpoint.Path, "/.well-known"]));
         builder.Services.AddScoped<PartnerClients>();
         builder.Services.AddHostedService<DevelopmentClientSeeder>();
         return builder;

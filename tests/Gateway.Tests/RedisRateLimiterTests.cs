@@ -65,13 +65,4 @@ public sealed class RedisRateLimiterTests(InfrastructureFixture infrastructure) 
     }
 
     public async ValueTask DisposeAsync() => await _redis.DisposeAsync();
-
-    private sealed class ManualClock(DateTimeOffset now) : TimeProvider
-    {
-        private DateTimeOffset _now = now;
-
-        public void Advance(TimeSpan by) => _now += by;
-
-        public override DateTimeOffset GetUtcNow() => _now;
-    }
 }
