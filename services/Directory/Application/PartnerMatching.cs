@@ -83,12 +83,14 @@ public sealed class PartnerMatching(DirectoryDbContext db)
 
         // Exact points are computed only for institutions that can still reach the top. From the array overlaps alone (cheap, and
         // exact for one-value criteria) each institution gets bounds on its points: an overlap is worth at least one value's share
-        // and at most the full weight. The limit-th best lower bound is a floor for the limit-th best exact score, so an institution
-        // whose upper bound plus the whole track-record weight stays below it cannot be ranked; the others are scored exactly.
-        // Then the track record (at most its weight) is counted only for those whose other points are within that weight of the
-        // limit-th best. The ranking is the same as scoring every candidate fully.
+        // and at most the full weight; its track record is worth at most the weight times its counted projects up to the cap (the
+        // count kept per institution with every project message). The limit-th best lower bound is a floor for the limit-th best
+        // exact score, so an institution whose upper bounds stay below it cannot be ranked; the others are scored exactly, and their
+        // relevant projects are counted only for those whose points and track-record bound can still reach the limit-th best.
+        // The ranking is the same as scoring every candidate fully.
         var sql = $"""
-            WITH overlapping AS (
+            WITH overlapping AS MATERIALIZED (
+                -- Materialized so that each overlap is computed once per institution, not again in a filter on it.
                 SELECT i.id,
                     i.offer_sectors && {s} AS sector_offered, i.sectors && {s} AS sector_profile,
                     i.offer_sdgs && {g} AS sdg_offered, i.sdgs && {g} AS sdg_profile,
@@ -97,8 +99,6 @@ public sealed class PartnerMatching(DirectoryDbContext db)
                     COALESCE(i.country = ANY({cc}) OR i.operating_countries && {cc} OR i.operating_regions && {cr}, false) AS area_profile
                 FROM institutions AS i
                 WHERE i.archived_at IS NULL AND i.status <> 'Closed' AND i.id <> {seeker}
-                  AND (i.sectors && {s} OR i.offer_sectors && {s} OR i.sdgs && {g} OR i.offer_sdgs && {g} OR i.offer_modes && {m}
-                       OR i.offer_countries && {cc} OR i.offer_regions && {cr})
             ), bounds AS (
                 SELECT o.id,
                     CASE WHEN {ns} = 0 THEN 0 WHEN sector_offered THEN {ws} / {ns} WHEN sector_profile THEN {ws} * {share} / {ns} ELSE 0 END
@@ -108,14 +108,16 @@ public sealed class PartnerMatching(DirectoryDbContext db)
                     CASE WHEN {ns} = 0 THEN 0 WHEN sector_offered THEN {ws} WHEN sector_profile THEN {ws} * {share} ELSE 0 END
                     + CASE WHEN {ng} = 0 THEN 0 WHEN sdg_offered THEN {wg} WHEN sdg_profile THEN {wg} * {share} ELSE 0 END
                     + CASE WHEN {nm} = 0 THEN 0 WHEN mode_offered THEN {wm} ELSE 0 END
-                    + CASE WHEN NOT {hasArea} THEN 0 WHEN area_offered THEN {wa} WHEN area_profile THEN {wa} * {share} ELSE 0 END AS upper_points
-                FROM overlapping AS o
+                    + CASE WHEN NOT {hasArea} THEN 0 WHEN area_offered THEN {wa} WHEN area_profile THEN {wa} * {share} ELSE 0 END AS upper_points,
+                    {wt} * least(COALESCE(tc.counted_projects, 0), {cap}) / {cap} AS track_upper
+                FROM overlapping AS o LEFT JOIN institution_track_counts AS tc ON tc.institution_id = o.id
+                WHERE sector_offered OR sector_profile OR sdg_offered OR sdg_profile OR mode_offered OR area_offered
             ), reachable AS (
                 -- Less a little for the rounding of each exact component to two decimals.
-                SELECT b.id FROM bounds AS b
-                WHERE b.upper_points + {wt} + 0.05 >= COALESCE((SELECT lower_points FROM bounds ORDER BY lower_points DESC OFFSET {take} - 1 LIMIT 1), 0)
+                SELECT b.id, b.track_upper FROM bounds AS b
+                WHERE b.upper_points + b.track_upper + 0.05 >= COALESCE((SELECT lower_points FROM bounds ORDER BY lower_points DESC OFFSET {take} - 1 LIMIT 1), 0)
             ), candidates AS (
-                SELECT i.id, i.name, i.acronym, i.type, i.country,
+                SELECT i.id, i.name, i.acronym, i.type, i.country, r.track_upper,
                     ARRAY(SELECT x FROM unnest({s}::text[]) AS x WHERE x = ANY(i.offer_sectors) ORDER BY x) AS sectors_offered,
                     ARRAY(SELECT x FROM unnest({s}::text[]) AS x WHERE x = ANY(i.sectors) AND NOT x = ANY(i.offer_sectors) ORDER BY x) AS sectors_profile,
                     ARRAY(SELECT x FROM unnest({g}::int[]) AS x WHERE x = ANY(i.offer_sdgs) ORDER BY x) AS sdgs_offered,
@@ -123,7 +125,9 @@ public sealed class PartnerMatching(DirectoryDbContext db)
                     ARRAY(SELECT x FROM unnest({m}::text[]) AS x WHERE x = ANY(i.offer_modes) ORDER BY x) AS modes_offered,
                     COALESCE(i.offer_countries && {cc} OR i.offer_regions && {cr}, false) AS area_offered,
                     COALESCE(i.country = ANY({cc}) OR i.operating_countries && {cc} OR i.operating_regions && {cr}, false) AS area_profile
+                -- Looked up by primary key: a few hundred of the institutions at most, where a join would read them all again.
                 FROM institutions AS i JOIN reachable AS r ON r.id = i.id
+                WHERE i.id = ANY(ARRAY(SELECT id FROM reachable))
             ), pointed AS (
                 SELECT c.*,
                     CASE WHEN {ns} = 0 THEN 0 ELSE round({ws} * (cardinality(sectors_offered) + {share} * cardinality(sectors_profile)) / {ns}, 2) END AS sector_points,
@@ -135,7 +139,7 @@ public sealed class PartnerMatching(DirectoryDbContext db)
                 SELECT *, sector_points + sdg_points + mode_points + area_points AS base_points FROM pointed
             ), shortlist AS (
                 SELECT * FROM based
-                WHERE base_points >= COALESCE((SELECT base_points FROM based ORDER BY base_points DESC OFFSET {take} - 1 LIMIT 1), 0) - {wt}
+                WHERE base_points + track_upper + 0.05 >= COALESCE((SELECT base_points FROM based ORDER BY base_points DESC OFFSET {take} - 1 LIMIT 1), 0)
             )
             SELECT sl.id, sl.name, sl.acronym, sl.type, sl.country,
                 sl.sectors_offered, sl.sectors_profile, sl.sdgs_offered, sl.sdgs_profile, sl.modes_offered, sl.area_offered, sl.area_profile,

@@ -30,6 +30,9 @@ public sealed class PortfolioProject
 
     public DateTimeOffset UpdatedAt { get; private set; }
 
+    /// <summary>The partners this project counts for: all of them while it <see cref="CountsForTrackRecord"/>, none otherwise.</summary>
+    public IReadOnlySet<Guid> CountedPartners() => CountsForTrackRecord ? Partners.Select(p => p.InstitutionId).ToHashSet() : new HashSet<Guid>();
+
     public static PortfolioProject From(ProjectSnapshot snapshot, long version, DateTimeOffset now)
     {
         var project = new PortfolioProject { Id = snapshot.ProjectId };
@@ -72,6 +75,16 @@ public sealed class PortfolioProject
         }
         return true;
     }
+}
+
+/// <summary>
+/// How many counted projects (<see cref="PortfolioProject.CountsForTrackRecord"/>) an institution is a partner of, kept with every
+/// project message. Matching bounds an institution's track-record points by it before counting its relevant projects.
+/// </summary>
+public sealed class InstitutionTrackCount
+{
+    public Guid InstitutionId { get; init; }
+    public int CountedProjects { get; init; }
 }
 
 public sealed class ProjectPartner

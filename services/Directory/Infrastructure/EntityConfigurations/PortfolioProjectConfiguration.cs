@@ -28,3 +28,12 @@ internal sealed class ProjectPartnerConfiguration : IEntityTypeConfiguration<Pro
         partner.HasIndex(p => p.InstitutionId);
     }
 }
+
+internal sealed class InstitutionTrackCountConfiguration : IEntityTypeConfiguration<InstitutionTrackCount>
+{
+    public void Configure(EntityTypeBuilder<InstitutionTrackCount> count)
+    {
+        count.ToTable("institution_track_counts");
+        count.HasKey(c => c.InstitutionId);
+    }
+}

@@ -226,6 +226,22 @@ namespace CooperationPlatform.Directory.Infrastructure.Migrations
                     b.ToTable("institutions", (string)null);
                 });
 
+            modelBuilder.Entity("CooperationPlatform.Directory.Model.InstitutionTrackCount", b =>
+                {
+                    b.Property<Guid>("InstitutionId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("institution_id");
+
+                    b.Property<int>("CountedProjects")
+                        .HasColumnType("integer")
+                        .HasColumnName("counted_projects");
+
+                    b.HasKey("InstitutionId");
+
+                    b.ToTable("institution_track_counts", (string)null);
+                });
+
             modelBuilder.Entity("CooperationPlatform.Directory.Model.Listing", b =>
                 {
                     b.Property<Guid>("Id")

@@ -1,0 +1,65 @@
+using CooperationPlatform.Contracts.Messages.Portfolio;
+using CooperationPlatform.Contracts.Model;
+using CooperationPlatform.Directory.Infrastructure;
+using CooperationPlatform.Directory.Tests.Support;
+using CooperationPlatform.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CooperationPlatform.Directory.Tests;
+
+/// <summary>The counted-project totals that matching bounds track records by equal a recount after any mix of project messages.</summary>
+public sealed class TrackCountTests(DirectoryService service) : IClassFixture<DirectoryService>
+{
+    [Fact]
+    public async Task Kept_counts_equal_a_recount_after_partner_and_status_changes()
+    {
+        var random = new Random(20261130);
+        var institutions = Enumerable.Range(0, 6).Select(_ => Guid.NewGuid()).ToArray();
+        var statuses = Enum.GetValues<ProjectStatus>();
+        var projects = Enumerable.Range(0, 12).Select(i => (Snapshot: Portfolio.Project($"Project {i}", ProjectStatus.Pipeline, []), Version: 0L)).ToArray();
+        for (var step = 0; step < 60; step++)
+        {
+            var index = random.Next(projects.Length);
+            var (snapshot, version) = projects[index];
+            var partners = institutions.Where(_ => random.Next(3) == 0).ToArray();
+            var changed = snapshot with
+            {
+                Status = statuses[random.Next(statuses.Length)],
+                Partners = [.. partners.Select(p => new PartnerRoles(p, [PartnerRole.Implementing]))],
+            };
+            projects[index] = (changed, version + 1);
+            if (version == 0)
+            {
+                await service.RegisterProjectAsync(changed, version + 1);
+            }
+            else
+            {
+                await service.UpdateProjectAsync(changed, version + 1);
+            }
+        }
+        // A stale message changes nothing.
+        await service.UpdateProjectAsync(projects[0].Snapshot with { Status = ProjectStatus.Closed, Partners = [.. institutions.Select(p => new PartnerRoles(p, []))] }, 1);
+        var expected = institutions.ToDictionary(id => id, id => projects.Count(p => p.Version > 0
+            && p.Snapshot.Status is not (ProjectStatus.Pipeline or ProjectStatus.Cancelled)
+            && p.Snapshot.Partners.Any(partner => partner.InstitutionId == id)));
+
+        await Eventually.HoldsAsync(async () =>
+        {
+            var (kept, recounted) = await CountsAsync(institutions);
+            return kept.SequenceEqual(recounted) && recounted.SequenceEqual(institutions.Select(id => expected[id]));
+        }, "the kept counts equal a recount of the projects received");
+    }
+
+    private async Task<(int[] Kept, int[] Recounted)> CountsAsync(Guid[] institutions)
+    {
+        await using var scope = service.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<DirectoryDbContext>();
+        var kept = await db.Set<Model.InstitutionTrackCount>().Where(c => institutions.Contains(c.InstitutionId))
+            .ToDictionaryAsync(c => c.InstitutionId, c => c.CountedProjects, TestContext.Current.CancellationToken);
+        var recounted = await db.PortfolioProjects.Where(p => p.CountsForTrackRecord).SelectMany(p => p.Partners)
+            .Where(pp => institutions.Contains(pp.InstitutionId)).GroupBy(pp => pp.InstitutionId)
+            .ToDictionaryAsync(g => g.Key, g => g.Count(), TestContext.Current.CancellationToken);
+        return ([.. institutions.Select(id => kept.GetValueOrDefault(id))], [.. institutions.Select(id => recounted.GetValueOrDefault(id))]);
+    }
+}
