@@ -28,8 +28,7 @@ public sealed class CredentialedAuthenticationMiddleware(RequestDelegate next, I
 
     private bool NeedsAuthentication(HttpRequest request)
     {
-        if (request.Headers.ContainsKey(HeaderNames.Authorization)
-            || request.HttpContext.GetEndpoint()?.Metadata.GetMetadata<IAuthorizeData>() is not null)
+        if (request.Headers.ContainsKey(HeaderNames.Authorization) || RequiresAuthorization(request.HttpContext.GetEndpoint()))
         {
             return true;
         }
@@ -42,6 +41,11 @@ public sealed class CredentialedAuthenticationMiddleware(RequestDelegate next, I
         }
         return false;
     }
+
+    private static bool RequiresAuthorization(Endpoint? endpoint) =>
+        endpoint is not null && (endpoint.Metadata.GetMetadata<IAuthorizeData>() is not null
+            || endpoint.Metadata.GetMetadata<AuthorizationPolicy>() is not null
+            || endpoint.Metadata.GetMetadata<IAuthorizationRequirementData>() is not null);
 }
 
 public static class CredentialedAuthentication

@@ -51,6 +51,30 @@ public sealed class TrackCountTests(DirectoryService service) : IClassFixture<Di
         }, "the kept counts equal a recount of the projects received");
     }
 
+    [Fact]
+    public async Task The_start_up_recount_repairs_counts_kept_wrong()
+    {
+        var institution = Guid.NewGuid();
+        var stranger = Guid.NewGuid();
+        await service.RegisterProjectAsync(Portfolio.Project("Counted", ProjectStatus.Implementation, [institution]));
+        await Eventually.HoldsAsync(async () => (await CountsAsync([institution])).Kept[0] == 1, "the project is counted");
+        await using (var scope = service.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<DirectoryDbContext>();
+            // As an instance of an older version, still consuming during a rolling upgrade, would leave them.
+            await db.Database.ExecuteSqlAsync($"UPDATE institution_track_counts SET counted_projects = 0 WHERE institution_id = {institution}", Cancel);
+            await db.Database.ExecuteSqlAsync($"INSERT INTO institution_track_counts VALUES ({stranger}, 3)", Cancel);
+
+            await TrackCountRecount.RecountAsync(db, Cancel);
+        }
+
+        var (kept, recounted) = await CountsAsync([institution, stranger]);
+        Assert.Equal([1, 0], kept);
+        Assert.Equal(recounted, kept);
+    }
+
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
     private async Task<(int[] Kept, int[] Recounted)> CountsAsync(Guid[] institutions)
     {
         await using var scope = service.Services.CreateAsyncScope();

@@ -12,6 +12,7 @@ public static class Extensions
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddPostgresDbContext<DirectoryDbContext>("directorydb");
+        builder.Services.AddHostedService<TrackCountRecount>();
         builder.AddRedisCache();
         builder.AddMessaging<DirectoryDbContext>(messaging => messaging.AddIntegrationEventHandler<PortfolioProjectHandler>());
         builder.Services.AddSingleton(TimeProvider.System);

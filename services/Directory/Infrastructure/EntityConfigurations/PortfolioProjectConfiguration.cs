@@ -11,6 +11,9 @@ internal sealed class PortfolioProjectConfiguration : IEntityTypeConfiguration<P
         project.ToTable("portfolio_projects");
         project.HasKey(p => p.Id);
         project.Property(p => p.Id).ValueGeneratedNever();
+        // Two instances applying messages of one project at once: the second to commit fails and retries from the first's state,
+        // so a message is applied to the state it was checked against and counted once.
+        project.Property(p => p.Version).IsConcurrencyToken();
         project.Property(p => p.Title).HasMaxLength(1000);
         project.Property(p => p.Status).HasConversion<string>().HasMaxLength(20);
         project.Property(p => p.Modality).HasConversion<string>().HasMaxLength(60);

@@ -475,6 +475,7 @@ namespace CooperationPlatform.Directory.Infrastructure.Migrations
                         .HasColumnName("updated_at");
 
                     b.Property<long>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("bigint")
                         .HasColumnName("version");
 

@@ -22,15 +22,7 @@ namespace CooperationPlatform.Directory.Infrastructure.Migrations
                 {
                     table.PrimaryKey("PK_institution_track_counts", x => x.institution_id);
                 });
-
-            // The projects already received, counted as the message handler counts them from now on.
-            migrationBuilder.Sql("""
-                INSERT INTO institution_track_counts (institution_id, counted_projects)
-                SELECT pp.institution_id, count(*)
-                FROM project_partners AS pp JOIN portfolio_projects AS pr ON pr.id = pp.project_id
-                WHERE pr.counts_for_track_record
-                GROUP BY pp.institution_id;
-                """);
+            // Filled by TrackCountRecount at start-up, then kept by the project message handler.
         }
 
         /// <inheritdoc />

@@ -14,7 +14,7 @@ using NpgsqlTypes;
 namespace CooperationPlatform.Directory.Infrastructure.Migrations
 {
     [DbContext(typeof(DirectoryDbContext))]
-    [Migration("20261130220426_TrackCounts")]
+    [Migration("20261130224217_TrackCounts")]
     partial class TrackCounts
     {
         /// <inheritdoc />
@@ -478,6 +478,7 @@ namespace CooperationPlatform.Directory.Infrastructure.Migrations
                         .HasColumnName("updated_at");
 
                     b.Property<long>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("bigint")
                         .HasColumnName("version");
 
