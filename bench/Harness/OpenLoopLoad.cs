@@ -47,6 +47,19 @@ public static class OpenLoopLoad
         return recorder;
     }
 
+    /// <summary>
+    /// The operation first unrecorded for <paramref name="warmUp"/> at <paramref name="warmUpRate"/> (the JIT and the thread pool settle
+    /// in the first seconds under load), then measured at <paramref name="ratePerSecond"/> for <paramref name="duration"/>.
+    /// </summary>
+    public static async Task<(LatencyRecorder Recorder, TimeSpan Elapsed)> WarmThenRunAsync(double warmUpRate, TimeSpan warmUp, double ratePerSecond,
+        TimeSpan duration, Func<CancellationToken, Task> operation, CancellationToken cancellationToken)
+    {
+        await RunAsync(warmUpRate, warmUp, operation, cancellationToken);
+        var clock = Stopwatch.StartNew();
+        var recorder = await RunAsync(ratePerSecond, duration, operation, cancellationToken);
+        return (recorder, clock.Elapsed);
+    }
+
     /// <summary>Closed loop with <paramref name="concurrency"/> workers, for "as fast as it goes" throughput.</summary>
     public static async Task<LatencyRecorder> RunClosedAsync(int concurrency, TimeSpan duration, Func<CancellationToken, Task> operation, CancellationToken cancellationToken)
     {

@@ -118,9 +118,8 @@ public sealed class DirectoryScenario : IScenario
     private static async Task<BenchResult> MeasureAsync(HttpClient reader, BenchContext context, string @case, Func<Random, string> path, double rate,
         string loaded, CancellationToken cancellationToken)
     {
-        await OpenLoopLoad.RunAsync(rate / 10, TimeSpan.FromSeconds(5), ct => reader.GetOkAsync(path(Random.Shared), ct), cancellationToken);
-        var clock = Stopwatch.StartNew();
-        var recorder = await OpenLoopLoad.RunAsync(rate, context.Duration, ct => reader.GetOkAsync(path(Random.Shared), ct), cancellationToken);
-        return recorder.ToResult("directory", @case, rate, clock.Elapsed, loaded);
+        var (recorder, elapsed) = await OpenLoopLoad.WarmThenRunAsync(rate / 10, TimeSpan.FromSeconds(5), rate, context.Duration,
+            ct => reader.GetOkAsync(path(Random.Shared), ct), cancellationToken);
+        return recorder.ToResult("directory", @case, rate, elapsed, loaded);
     }
 }
