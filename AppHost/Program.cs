@@ -34,7 +34,7 @@ return await host.RunAsync(started =>
     var secrets = PlatformSecrets.LoadOrCreate(options.DataDirectory);
     var gateway = started.Get<ProjectResource>("gateway").Url!.ToString().TrimEnd('/');
     started.Console.Report($"  Development client (every scope): {PlatformSecrets.DevelopmentClientId} / {secrets.DevelopmentClientSecret}", ConsoleColor.Green);
-    started.Console.Report($"  Get a token:  curl -s -u {PlatformSecrets.DevelopmentClientId}:{secrets.DevelopmentClientSecret} -d grant_type=client_credentials {gateway}/connect/token");
+    started.Console.Report($"  Get a token:  curl -s -u {PlatformSecrets.DevelopmentClientId}:{secrets.DevelopmentClientSecret} -d grant_type=client_credentials {gateway}{GatewayTokens.Path}");
     started.Console.Report("");
     if (!args.Contains("--no-demo"))
     {

@@ -56,7 +56,7 @@ public sealed class DemoDataLoader
     {
         { Create: { } collection, Body: { } body } => EnsureCreatedAsync(collection, body, cancellationToken),
         { Await: { } path } => AwaitAsync(path, cancellationToken),
-        { Status: { } path, To: { } status } => EnsureStatusAsync(path, status, cancellationToken),
+        { Status: { } path, To: { } status } => EnsureRecordStatusAsync(path, status, cancellationToken),
         _ => throw new DemoDataException($"A demo step needs create and body, await, or status and to: {JsonSerializer.Serialize(step)}"),
     };
 
@@ -71,18 +71,18 @@ public sealed class DemoDataLoader
                 _existing++;
                 return;
             }
-            await EnsureStatusAsync(existing, HttpStatusCode.NotFound, path);
+            await ExpectAsync(existing, HttpStatusCode.NotFound, path);
         }
         using var created = await SendAsync(HttpMethod.Post, collection, body, null, cancellationToken);
         if (created.StatusCode == HttpStatusCode.Conflict)
         {
             // Another loader created it since our GET: it is there, which is all a load wants.
             using var again = await SendAsync(HttpMethod.Get, path, null, null, cancellationToken);
-            await EnsureStatusAsync(again, HttpStatusCode.OK, path);
+            await ExpectAsync(again, HttpStatusCode.OK, path);
             _existing++;
             return;
         }
-        await EnsureStatusAsync(created, HttpStatusCode.Created, collection);
+        await ExpectAsync(created, HttpStatusCode.Created, collection);
         _created++;
     }
 
@@ -99,16 +99,16 @@ public sealed class DemoDataLoader
             }
             if (response.StatusCode != HttpStatusCode.NotFound || clock.Elapsed > AwaitTimeout)
             {
-                await EnsureStatusAsync(response, HttpStatusCode.OK, $"{path} (waited {clock.Elapsed.TotalSeconds:0} s)");
+                await ExpectAsync(response, HttpStatusCode.OK, $"{path} (waited {clock.Elapsed.TotalSeconds:0} s)");
             }
             await Task.Delay(TimeSpan.FromMilliseconds(200), cancellationToken);
         }
     }
 
-    private async Task EnsureStatusAsync(string path, string status, CancellationToken cancellationToken)
+    private async Task EnsureRecordStatusAsync(string path, string status, CancellationToken cancellationToken)
     {
         using var current = await SendAsync(HttpMethod.Get, path, null, null, cancellationToken);
-        await EnsureStatusAsync(current, HttpStatusCode.OK, path);
+        await ExpectAsync(current, HttpStatusCode.OK, path);
         var record = await current.Content.ReadFromJsonAsync<JsonObject>(cancellationToken);
         if (record?["status"]?.GetValue<string>() == status)
         {
@@ -116,7 +116,7 @@ public sealed class DemoDataLoader
         }
         using var changed = await SendAsync(HttpMethod.Post, $"{path}/status", new JsonObject { ["status"] = status }, current.Headers.ETag,
             cancellationToken);
-        await EnsureStatusAsync(changed, HttpStatusCode.OK, $"{path}/status");
+        await ExpectAsync(changed, HttpStatusCode.OK, $"{path}/status");
         _statusChanges++;
     }
 
@@ -143,7 +143,7 @@ public sealed class DemoDataLoader
         }
     }
 
-    private static async Task EnsureStatusAsync(HttpResponseMessage response, HttpStatusCode expected, string what)
+    private static async Task ExpectAsync(HttpResponseMessage response, HttpStatusCode expected, string what)
     {
         if (response.StatusCode != expected)
         {
