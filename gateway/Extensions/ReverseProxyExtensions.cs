@@ -87,11 +87,12 @@ public static class ReverseProxyExtensions
         return builder;
     }
 
-    /// <summary>The proxy pipeline: failures become problem details (503), idempotent requests get one retry.</summary>
+    /// <summary>The proxy pipeline: a declared body over the route's limit is refused up front (413), failures become problem details (503), idempotent requests get one retry.</summary>
     public static WebApplication MapPlatformReverseProxy(this WebApplication app)
     {
         app.MapReverseProxy(proxy =>
         {
+            proxy.UseMiddleware<DeclaredBodyLimitMiddleware>();
             proxy.UseMiddleware<ProxyFailureMiddleware>();
             proxy.UseSessionAffinity();
             proxy.UseLoadBalancing();

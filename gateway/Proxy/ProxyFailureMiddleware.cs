@@ -27,9 +27,8 @@ public sealed class ProxyFailureMiddleware(RequestDelegate next, IProblemDetails
         }
         if (FindRejection(error.Exception) is { } rejected)
         {
-            // The caller's request was at fault (a body over the limit): say so, it is not the backend's failure.
-            context.Response.StatusCode = rejected.StatusCode;
-            await problems.WriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = ServiceDefaults.Errors.ProblemMapping.ToProblem(rejected) });
+            // A body over the limit that was sent without a Content-Length (chunked) is found only while it is read.
+            await DeclaredBodyLimitMiddleware.RejectAsync(context, problems, rejected);
             return;
         }
         logger.LogWarning(error.Exception, "Proxying {Method} {Path} failed: {Error}", context.Request.Method, context.Request.Path, error.Error);

@@ -3,22 +3,15 @@ using System.Text;
 using CooperationPlatform.Directory.Apis;
 using CooperationPlatform.Directory.Application;
 using CooperationPlatform.Directory.Tests.Support;
+using CooperationPlatform.Testing;
 using Microsoft.EntityFrameworkCore;
 
 namespace CooperationPlatform.Directory.Tests;
 
 public sealed class ImportTests(DirectoryService service) : IClassFixture<DirectoryService>
 {
-    private Task<HttpResponseMessage> ImportAsync(string csv, string mode)
-    {
-        // Waiting for 100-continue lets the server refuse a large file before the client has sent it, as a partner's client should.
-        var request = new HttpRequestMessage(HttpMethod.Post, $"{DirectoryClient.Base}/institutions/import?mode={mode}")
-        {
-            Content = new StringContent(csv, Encoding.UTF8, "text/csv"),
-        };
-        request.Headers.ExpectContinue = true;
-        return service.Writer.SendAsync(request, TestContext.Current.CancellationToken);
-    }
+    private Task<HttpResponseMessage> ImportAsync(string csv, string mode) =>
+        service.Writer.PostOversizedAsync($"{DirectoryClient.Base}/institutions/import?mode={mode}", new StringContent(csv, Encoding.UTF8, "text/csv"));
 
     private Task<int> CountAsync(string marker) =>
         service.WithDbAsync(db => db.Institutions.CountAsync(i => i.Description != null && i.Description.Contains(marker), TestContext.Current.CancellationToken));

@@ -1,9 +1,12 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text;
 using CooperationPlatform.Contracts.Model;
 using CooperationPlatform.Directory.Apis;
 using CooperationPlatform.Directory.Model;
 using CooperationPlatform.Directory.Tests.Support;
+using CooperationPlatform.Testing;
+using CooperationPlatform.ServiceDefaults.Api;
 using CooperationPlatform.ServiceDefaults.Security;
 
 namespace CooperationPlatform.Directory.Tests;
@@ -211,7 +214,7 @@ public sealed class InstitutionTests(DirectoryService service) : IClassFixture<D
     {
         var request = DirectoryClient.Institution(DirectoryClient.Unique("Huge")) with { Description = new string('x', 1_100_000) };
 
-        using var response = await _writer.PostJsonAsync("/institutions", request);
+        using var response = await _writer.PostOversizedAsync(DirectoryClient.Base + "/institutions", JsonContent.Create(request, options: ApiDefaults.JsonOptions));
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
     }

@@ -44,9 +44,9 @@ public sealed class GatewayEdgeTests(PlatformFixture platform)
     [Fact]
     public async Task An_oversized_body_is_refused_with_413()
     {
-        using var content = new StringContent($"{{\"name\":\"{new string('x', 2 * 1024 * 1024)}\"}}", System.Text.Encoding.UTF8, "application/json");
+        var content = new StringContent($"{{\"name\":\"{new string('x', 2 * 1024 * 1024)}\"}}", System.Text.Encoding.UTF8, "application/json");
 
-        using var response = await platform.Gateway.PostAsync("/api/directory/v1/info", content, Cancel);
+        using var response = await platform.Gateway.PostOversizedAsync("/api/directory/v1/info", content);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
     }

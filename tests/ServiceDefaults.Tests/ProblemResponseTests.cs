@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using CooperationPlatform.ServiceDefaults.Errors;
+using CooperationPlatform.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -95,7 +96,7 @@ public sealed class ProblemResponseTests : IAsyncLifetime
     public async Task An_oversized_body_is_a_413_problem()
     {
         var name = new string('x', (int)Api.ApiDefaults.MaxRequestBodyBytes + 10);
-        using var response = await _client.PostAsJsonAsync("/echo", new EchoRequest(name), TestContext.Current.CancellationToken);
+        using var response = await _client.PostOversizedAsync("/echo", JsonContent.Create(new EchoRequest(name)));
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
