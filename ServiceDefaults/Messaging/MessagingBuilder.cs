@@ -31,6 +31,7 @@ public sealed class MessagingBuilder<TDbContext>(IBusRegistrationConfigurator bu
             throw new ArgumentException($"{typeof(THandler).Name} implements no IIntegrationEventHandler<TEvent>.", nameof(THandler));
         }
         Bus.TryAddScoped<THandler>();
+        Bus.TryAddSingleton<InboxBatcher<TDbContext, THandler>>();
         var consumerTypes = eventTypes
             .Select(eventType => typeof(IntegrationEventConsumer<,,>).MakeGenericType(eventType, typeof(TDbContext), typeof(THandler)))
             .ToArray();

@@ -52,8 +52,14 @@ public sealed class ConsumerOptions
     public TimeSpan RetryMaxInterval { get; set; } = TimeSpan.FromSeconds(5);
     public TimeSpan RetryIntervalDelta { get; set; } = TimeSpan.FromMilliseconds(200);
 
-    /// <summary>Messages handled at once per queue; messages of one aggregate are always handled one after another.</summary>
-    public int ConcurrentMessageLimit { get; set; } = 8;
+    /// <summary>
+    /// Messages handled at once per queue; messages of one aggregate are always handled one after another. Twice
+    /// <see cref="MaxBatchSize"/>, so that the next batch gathers while one is being applied.
+    /// </summary>
+    public int ConcurrentMessageLimit { get; set; } = 64;
 
-    public int PrefetchCount { get; set; } = 32;
+    /// <summary>Most messages applied in one transaction (see <see cref="InboxBatcher{TDbContext, THandler}"/>).</summary>
+    public int MaxBatchSize { get; set; } = 32;
+
+    public int PrefetchCount { get; set; } = 128;
 }

@@ -1,7 +1,5 @@
 using System.Data.Common;
-using System.Runtime.CompilerServices;
 using CooperationPlatform.Analytics.Application;
-using CooperationPlatform.Analytics.Model;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,29 +7,14 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CooperationPlatform.Analytics.Infrastructure;
 
 /// <summary>
-/// Notes which projections a save changes and invalidates their cached views once the change is committed, never before:
-/// invalidating inside the transaction would let a concurrent read cache the old figures again.
+/// Invalidates the cached views of the projections a save changed once the change is committed, never before: invalidating inside
+/// the transaction would let a concurrent read cache the old figures again. A batch of messages in one transaction invalidates once.
 /// </summary>
 public sealed class ProjectionChangeInterceptor(IServiceProvider services) : ISaveChangesInterceptor, IDbTransactionInterceptor
 {
-    private static readonly ConditionalWeakTable<DbContext, HashSet<Projection>> Pending = [];
-
-    public InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
-    {
-        Collect(eventData.Context);
-        return result;
-    }
-
-    public ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
-        CancellationToken cancellationToken = default)
-    {
-        Collect(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
-
     public async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        if (eventData.Context is { Database.CurrentTransaction: null } context)
+        if (eventData.Context is AnalyticsDbContext { Database.CurrentTransaction: null } context)
         {
             await FlushAsync(context);
         }
@@ -40,7 +23,7 @@ public sealed class ProjectionChangeInterceptor(IServiceProvider services) : ISa
 
     public async Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        if (eventData.Context is { } context)
+        if (eventData.Context is AnalyticsDbContext context)
         {
             await FlushAsync(context);
         }
@@ -48,35 +31,21 @@ public sealed class ProjectionChangeInterceptor(IServiceProvider services) : ISa
 
     public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        if (eventData.Context is { } context)
+        if (eventData.Context is AnalyticsDbContext context)
         {
-            Pending.Remove(context);
+            context.ChangedProjections.Clear();
         }
         return Task.CompletedTask;
     }
 
-    private static void Collect(DbContext? context)
+    private async Task FlushAsync(AnalyticsDbContext context)
     {
-        if (context is not AnalyticsDbContext)
+        if (context.ChangedProjections.Count == 0)
         {
             return;
         }
-        var changed = context.ChangeTracker.Entries<IProjectionState>()
-            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
-            .Select(e => ViewCache.Of(e.Metadata.ClrType))
-            .ToList();
-        if (changed.Count > 0)
-        {
-            Pending.GetOrCreateValue(context).UnionWith(changed);
-        }
-    }
-
-    private async Task FlushAsync(DbContext context)
-    {
-        if (Pending.TryGetValue(context, out var changed))
-        {
-            Pending.Remove(context);
-            await services.GetRequiredService<ViewCache>().InvalidateAsync(changed);
-        }
+        Projection[] changed = [.. context.ChangedProjections];
+        context.ChangedProjections.Clear();
+        await services.GetRequiredService<ViewCache>().InvalidateAsync(changed);
     }
 }
