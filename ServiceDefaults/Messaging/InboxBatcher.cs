@@ -13,10 +13,11 @@ namespace CooperationPlatform.ServiceDefaults.Messaging;
 /// each recorded in the inbox, so a busy queue costs one commit (and one cache or relay notification) per batch instead of per message.
 /// <para>
 /// A quiet queue is not slowed down: the first message starts a batch at once, and the messages that arrive while a batch is being
-/// applied form the next one. Within a batch the handlers run one after another and each one's changes are saved before the next
-/// runs, so a handler sees what the earlier messages changed exactly as it would in separate transactions. If a batch fails, each of
-/// its messages is applied again on its own, so a message that cannot be applied is retried (and dead-lettered) alone and never holds
-/// back the others. Each message's consumer completes, and the broker gets its acknowledgement, only after the commit that applied it.
+/// applied form the next one (a second batch runs alongside when a full one is waiting). Within a batch the handlers run one after
+/// another and each one's changes are saved before the next runs. If a batch fails, each of its messages is applied again on its own,
+/// and a message being retried is always applied on its own, so a message that cannot be applied is retried (and dead-lettered) alone
+/// and never holds back the others. Each message's consumer completes, and the broker gets its acknowledgement, only after the commit
+/// that applied it.
 /// </para>
 /// </summary>
 public sealed class InboxBatcher<TDbContext, THandler>(
@@ -26,33 +27,39 @@ public sealed class InboxBatcher<TDbContext, THandler>(
     where TDbContext : DbContext
     where THandler : class, IIntegrationEventHandler
 {
+    private const int MaxConcurrentBatches = 2;
     private static readonly string ConsumerName = typeof(THandler).FullName!;
     private static string? _recordInboxSql;
 
     private readonly Lock _gate = new();
     private readonly List<PendingMessage> _waiting = [];
-    private bool _draining;
+    private int _drainers;
 
     private int MaxBatchSize => Math.Max(1, options.Value.Consumers.MaxBatchSize);
 
-    /// <summary>Applies <paramref name="handle"/> once per message id; completes when the transaction that applied (or skipped) it has committed.</summary>
-    public Task ApplyAsync(Guid messageId, string messageType, Func<THandler, CancellationToken, Task> handle)
+    /// <summary>
+    /// Applies <paramref name="handle"/> once per message id and completes when the transaction that applied (or skipped) it has
+    /// committed. <paramref name="alone"/> applies it in a transaction of its own, at once, on the caller's task.
+    /// </summary>
+    public Task ApplyAsync(Guid messageId, Guid aggregateId, string messageType, Func<THandler, CancellationToken, Task> handle, bool alone,
+        CancellationToken cancellationToken)
     {
-        var pending = new PendingMessage(messageId, messageType, handle, Activity.Current);
+        var pending = new PendingMessage(messageId, aggregateId, messageType, handle, Activity.Current, cancellationToken);
+        if (alone)
+        {
+            return ApplyInOneTransactionAsync([pending]);
+        }
         lock (_gate)
         {
             _waiting.Add(pending);
-            if (_draining)
+            if (_drainers > 0 && (_drainers >= MaxConcurrentBatches || _waiting.Count < MaxBatchSize))
             {
                 return pending.Applied.Task;
             }
-            _draining = true;
+            _drainers++;
         }
         // The loop serves every consumer of the queue: it must not carry the first one's trace or other async-local state.
-        using (ExecutionContext.SuppressFlow())
-        {
-            _ = Task.Run(DrainAsync);
-        }
+        ThreadPool.UnsafeQueueUserWorkItem(static batcher => _ = batcher.DrainAsync(), this, preferLocal: false);
         return pending.Applied.Task;
     }
 
@@ -65,7 +72,7 @@ public sealed class InboxBatcher<TDbContext, THandler>(
             {
                 if (_waiting.Count == 0)
                 {
-                    _draining = false;
+                    _drainers--;
                     return;
                 }
                 batch = [.. _waiting.Take(MaxBatchSize)];
@@ -75,6 +82,7 @@ public sealed class InboxBatcher<TDbContext, THandler>(
         }
     }
 
+    /// <summary>Never throws: each message's outcome goes to its consumer.</summary>
     private async Task ApplyBatchAsync(PendingMessage[] batch)
     {
         try
@@ -101,6 +109,13 @@ public sealed class InboxBatcher<TDbContext, THandler>(
 
     private async Task ApplyInOneTransactionAsync(PendingMessage[] batch)
     {
+        // The messages are of distinct aggregates (each holds its partition until it is applied); in aggregate order, two batches
+        // that touch the same rows lock them in the same order.
+        Array.Sort(batch, static (a, b) => a.AggregateId.CompareTo(b.AggregateId));
+        // A single message keeps its consumer's cancellation; a batch stops when its consumers' endpoint stops (they share it), and
+        // a message cancelled on its own then fails the batch and is applied alone with its own token.
+        using var cancellation = batch.Length == 1 ? null : CancellationTokenSource.CreateLinkedTokenSource([.. batch.Select(m => m.CancellationToken)]);
+        var cancellationToken = cancellation?.Token ?? batch[0].CancellationToken;
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TDbContext>();
         var handler = scope.ServiceProvider.GetRequiredService<THandler>();
@@ -109,15 +124,15 @@ public sealed class InboxBatcher<TDbContext, THandler>(
         var strategy = db.Database.CreateExecutionStrategy();
         if (strategy.RetriesOnFailure)
         {
-            await strategy.ExecuteAsync(() => ApplyOnceAsync(db, handler, batch));
+            await strategy.ExecuteAsync(() => ApplyOnceAsync(db, handler, batch, cancellationToken));
         }
         else
         {
-            await ApplyOnceAsync(db, handler, batch);
+            await ApplyOnceAsync(db, handler, batch, cancellationToken);
         }
     }
 
-    private async Task ApplyOnceAsync(TDbContext db, THandler handler, PendingMessage[] batch)
+    private async Task ApplyOnceAsync(TDbContext db, THandler handler, PendingMessage[] batch, CancellationToken cancellationToken)
     {
         // One message keeps its consumer's span; a batch gets a span of its own, linked to each message's.
         var batchActivity = batch.Length == 1 ? batch[0].Activity : PlatformActivity.Source.StartActivity("inbox batch", ActivityKind.Internal,
@@ -132,25 +147,34 @@ public sealed class InboxBatcher<TDbContext, THandler>(
             // A failed save fails the whole batch, which is then applied message by message: a savepoint per save would only
             // cost two more round trips per message.
             db.Database.AutoSavepointsEnabled = false;
-            await using var transaction = await db.Database.BeginTransactionAsync();
-            // A concurrent delivery of the same message (another instance, a redelivery) waits on the key until this transaction ends.
-            var recorded = await RecordInInboxAsync(db, batch);
-            foreach (var message in batch)
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            try
             {
-                if (!recorded.Remove(message.MessageId))
+                // A concurrent delivery of the same message (another instance, a redelivery) waits on the key until this transaction ends.
+                var recorded = await RecordInInboxAsync(db, batch, cancellationToken);
+                foreach (var message in batch)
                 {
-                    logger.LogDebug("{Handler} already applied {MessageType} {MessageId}; skipped", typeof(THandler).Name, message.MessageType, message.MessageId);
-                    continue;
+                    if (!recorded.Remove(message.MessageId))
+                    {
+                        logger.LogDebug("{Handler} already applied {MessageType} {MessageId}; skipped", typeof(THandler).Name, message.MessageType, message.MessageId);
+                        continue;
+                    }
+                    Activity.Current = message.Activity ?? batchActivity;
+                    await message.Handle(handler, cancellationToken);
+                    await db.SaveChangesAsync(cancellationToken);
+                    // The next message starts from the database, as it would in a transaction of its own; a tracker holding the
+                    // whole batch would also make every save compare all of its rows again.
+                    db.ChangeTracker.Clear();
+                    Activity.Current = batchActivity;
                 }
-                Activity.Current = message.Activity ?? batchActivity;
-                await message.Handle(handler, CancellationToken.None);
-                await db.SaveChangesAsync();
-                // The next message starts from the database, as it would in a transaction of its own; a tracker holding the
-                // whole batch would also make every save compare all of its rows again.
-                db.ChangeTracker.Clear();
-                Activity.Current = batchActivity;
+                await transaction.CommitAsync(cancellationToken);
             }
-            await transaction.CommitAsync();
+            catch
+            {
+                // Explicitly, so that the interceptors drop what they noted for the commit (relay wake-up, cache invalidation).
+                await transaction.RollbackAsync(CancellationToken.None);
+                throw;
+            }
         }
         finally
         {
@@ -166,7 +190,7 @@ public sealed class InboxBatcher<TDbContext, THandler>(
     /// Inserts the batch's inbox rows, in id order so that two batches sharing ids lock them in the same order; returns the ids that
     /// were not there yet, the messages to apply.
     /// </summary>
-    private static async Task<HashSet<Guid>> RecordInInboxAsync(TDbContext db, PendingMessage[] batch)
+    private static async Task<HashSet<Guid>> RecordInInboxAsync(TDbContext db, PendingMessage[] batch, CancellationToken cancellationToken)
     {
         _recordInboxSql ??= $"""
             INSERT INTO {MessagingTables.From(db.Model).Inbox} (message_id, consumer, processed_at)
@@ -175,11 +199,12 @@ public sealed class InboxBatcher<TDbContext, THandler>(
             """;
         var recorded = await db.Database.SqlQueryRaw<Guid>(_recordInboxSql,
             new NpgsqlParameter<Guid[]>("ids", [.. batch.Select(m => m.MessageId)]),
-            new NpgsqlParameter<string>("consumer", ConsumerName)).ToListAsync();
+            new NpgsqlParameter<string>("consumer", ConsumerName)).ToListAsync(cancellationToken);
         return [.. recorded];
     }
 
-    private sealed record PendingMessage(Guid MessageId, string MessageType, Func<THandler, CancellationToken, Task> Handle, Activity? Activity)
+    private sealed record PendingMessage(Guid MessageId, Guid AggregateId, string MessageType, Func<THandler, CancellationToken, Task> Handle,
+        Activity? Activity, CancellationToken CancellationToken)
     {
         public TaskCompletionSource Applied { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }

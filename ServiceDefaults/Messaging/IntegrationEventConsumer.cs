@@ -17,6 +17,8 @@ public sealed class IntegrationEventConsumer<TEvent, TDbContext, THandler>(Inbox
     public Task Consume(ConsumeContext<TEvent> context)
     {
         var message = context.Message;
-        return inbox.ApplyAsync(message.Id, typeof(TEvent).Name, (handler, cancellationToken) => handler.HandleAsync(message, cancellationToken));
+        // A retried message failed before: alone, it cannot fail a batch of others again.
+        return inbox.ApplyAsync(message.Id, message.AggregateId, typeof(TEvent).Name, (handler, cancellationToken) => handler.HandleAsync(message, cancellationToken),
+            alone: context.GetRetryAttempt() > 0, context.CancellationToken);
     }
 }

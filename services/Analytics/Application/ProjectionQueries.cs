@@ -27,11 +27,15 @@ public sealed class ProjectionQueries(AnalyticsDbContext db)
 
     private const string EventScope = EventYears + """ AND (@status::int IS NULL OR e."Status" = @status)""";
 
-    private static string ByStatus(string condition) =>
-        $"""SELECT p."Status", count(*) FROM projects p WHERE {ProjectScope} AND {condition} GROUP BY 1 ORDER BY 1 NULLS LAST""";
+    // Counts by status and by modality in one scan: GROUPING(p."Status") is 0 on the rows by status, 1 on those by modality.
+    private static string ByStatusAndModality(string condition) => $"""
+        SELECT GROUPING(p."Status"), p."Status", p."Modality", count(*) FROM projects p WHERE {ProjectScope} AND {condition}
+        GROUP BY GROUPING SETS ((p."Status"), (p."Modality")) ORDER BY 1, 2 NULLS LAST, 3 NULLS LAST
+        """;
 
-    private static string ByModality(string condition) =>
-        $"""SELECT p."Modality", count(*) FROM projects p WHERE {ProjectScope} AND {condition} GROUP BY 1 ORDER BY 1 NULLS LAST""";
+    // DISTINCT over the unnested values is a hash aggregate; count(DISTINCT ...) would sort them.
+    private static string DistinctCount(string column) =>
+        $"""SELECT count(*) FROM (SELECT DISTINCT unnest(p."{column}") FROM projects p WHERE {ProjectScope}) d""";
 
     private static string Funding(string condition) => $"""
         SELECT x.currency, sum(x.amount) FROM projects p,
@@ -43,10 +47,9 @@ public sealed class ProjectionQueries(AnalyticsDbContext db)
     {
         var sql = string.Join(";\n",
             $"""SELECT count(*) FROM projects p WHERE {ProjectScope}""",
-            ByStatus("true"),
-            ByModality("true"),
-            $"""SELECT count(DISTINCT c) FROM projects p, unnest(p."Countries") c WHERE {ProjectScope}""",
-            $"""SELECT count(DISTINCT s) FROM projects p, unnest(p."Sdgs") s WHERE {ProjectScope}""",
+            ByStatusAndModality("true"),
+            DistinctCount("Countries"),
+            DistinctCount("Sdgs"),
             $"""SELECT count(*) FILTER (WHERE i."Type" <> {(int)InstitutionType.Network}), count(*) FILTER (WHERE i."Type" = {(int)InstitutionType.Network}) FROM institutions i WHERE NOT i."Archived" AND i."Name" <> ''""",
             $"""SELECT count(*) FROM events e WHERE {EventYears}""",
             $"""SELECT count(DISTINCT r."ParticipantId") FROM registrations r LEFT JOIN events e ON e."Id" = r."EventId" WHERE r."Confirmed" AND {EventYears}""",
@@ -54,8 +57,7 @@ public sealed class ProjectionQueries(AnalyticsDbContext db)
         return await QueryAsync(sql, scope, [], async reader =>
         {
             var projects = await ScalarAsync(reader, cancellationToken);
-            var byStatus = await CountsAsync(reader, r => r.IsDBNull(0) ? (ProjectStatus?)null : (ProjectStatus)r.GetInt32(0), cancellationToken);
-            var byModality = await CountsAsync(reader, r => r.IsDBNull(0) ? (ProjectModality?)null : (ProjectModality)r.GetInt32(0), cancellationToken);
+            var (byStatus, byModality) = await StatusAndModalityCountsAsync(reader, cancellationToken);
             var countries = await ScalarAsync(reader, cancellationToken);
             var sdgs = await ScalarAsync(reader, cancellationToken);
             var (institutions, networks) = await PairAsync(reader, cancellationToken);
@@ -91,8 +93,7 @@ public sealed class ProjectionQueries(AnalyticsDbContext db)
         const string withGoal = """p."Sdgs" @> ARRAY[@goal]""";
         var sql = string.Join(";\n",
             $"""SELECT count(*) FILTER (WHERE p."PrimarySdg" = @goal), count(*) FILTER (WHERE p."PrimarySdg" IS DISTINCT FROM @goal) FROM projects p WHERE {ProjectScope} AND {withGoal}""",
-            ByStatus(withGoal),
-            ByModality(withGoal),
+            ByStatusAndModality(withGoal),
             $"""SELECT DISTINCT c FROM projects p, unnest(p."Countries") c WHERE {ProjectScope} AND {withGoal} ORDER BY 1""",
             $"""SELECT count(DISTINCT i) FROM projects p, unnest(p."Partners") i WHERE {ProjectScope} AND {withGoal}""",
             Funding(withGoal),
@@ -100,8 +101,7 @@ public sealed class ProjectionQueries(AnalyticsDbContext db)
         return await QueryAsync(sql, scope, [Int("goal", goal)], async reader =>
         {
             var (primary, secondary) = await PairAsync(reader, cancellationToken);
-            var byStatus = await CountsAsync(reader, r => r.IsDBNull(0) ? (ProjectStatus?)null : (ProjectStatus)r.GetInt32(0), cancellationToken);
-            var byModality = await CountsAsync(reader, r => r.IsDBNull(0) ? (ProjectModality?)null : (ProjectModality)r.GetInt32(0), cancellationToken);
+            var (byStatus, byModality) = await StatusAndModalityCountsAsync(reader, cancellationToken);
             var countries = await RowsAsync(reader, r => r.GetString(0), cancellationToken);
             var partners = await ScalarAsync(reader, cancellationToken);
             var funding = await RowsAsync(reader, r => new Money(r.GetString(0), r.GetDecimal(1)), cancellationToken);
@@ -213,7 +213,7 @@ public sealed class ProjectionQueries(AnalyticsDbContext db)
     {
         var sql = string.Join(";\n",
             $"""SELECT count(*), count(*) FILTER (WHERE cardinality(p."Partners") >= 3), count(*) FILTER (WHERE p."Modality" = {(int)ProjectModality.Triangular}) FROM projects p WHERE {ProjectScope}""",
-            $"""SELECT count(*) FROM (SELECT DISTINCT a, b FROM projects p, unnest(p."Partners") a, unnest(p."Partners") b WHERE {ProjectScope} AND a < b) pairs""");
+            $"""SELECT count(*) FROM (SELECT DISTINCT a, b FROM projects p, unnest(p."Partners") a, unnest(p."Partners") b WHERE {ProjectScope} AND cardinality(p."Partners") > 1 AND a < b) pairs""");
         return await QueryAsync(sql, scope, [], async reader =>
         {
             var row = await RowsAsync(reader, r => (r.GetInt64(0), r.GetInt64(1), r.GetInt64(2)), cancellationToken);
@@ -261,8 +261,14 @@ public sealed class ProjectionQueries(AnalyticsDbContext db)
     private static async Task<(long, long)> PairAsync(DbDataReader reader, CancellationToken cancellationToken) =>
         (await RowsAsync(reader, r => (r.GetInt64(0), r.GetInt64(1)), cancellationToken))[0];
 
-    private static Task<List<Count<TKey>>> CountsAsync<TKey>(DbDataReader reader, Func<DbDataReader, TKey> key, CancellationToken cancellationToken) =>
-        RowsAsync(reader, r => new Count<TKey>(key(r), r.GetInt64(1)), cancellationToken);
+    private static async Task<(List<Count<ProjectStatus?>> ByStatus, List<Count<ProjectModality?>> ByModality)> StatusAndModalityCountsAsync(
+        DbDataReader reader, CancellationToken cancellationToken)
+    {
+        var rows = await RowsAsync(reader, r => (ByModality: r.GetInt32(0) == 1, Status: r.IsDBNull(1) ? (ProjectStatus?)null : (ProjectStatus)r.GetInt32(1),
+            Modality: r.IsDBNull(2) ? (ProjectModality?)null : (ProjectModality)r.GetInt32(2), Count: r.GetInt64(3)), cancellationToken);
+        return ([.. rows.Where(r => !r.ByModality).Select(r => new Count<ProjectStatus?>(r.Status, r.Count))],
+            [.. rows.Where(r => r.ByModality).Select(r => new Count<ProjectModality?>(r.Modality, r.Count))]);
+    }
 
     private static NpgsqlParameter Int(string name, int? value) =>
         new(name, NpgsqlDbType.Integer) { Value = value is null ? DBNull.Value : value.Value };

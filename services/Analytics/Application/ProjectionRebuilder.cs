@@ -42,6 +42,12 @@ public sealed class ProjectionRebuilder(AnalyticsDbContext db, Projector project
         var pending = 0;
         db.ChangeTracker.Clear();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Consumers apply batches of messages that each lock several rows; holding the tables from the start makes them wait for the
+        // rebuild instead of deadlocking with it.
+        var lockTables = "LOCK TABLE " + string.Join(", ", db.Model.GetEntityTypes()
+            .Where(e => typeof(IProjectionState).IsAssignableFrom(e.ClrType) && projections.Contains(ViewCache.Of(e.ClrType)))
+            .Select(e => $"\"{e.GetTableName()}\"")) + " IN SHARE ROW EXCLUSIVE MODE";
+        await db.Database.ExecuteSqlRawAsync(lockTables, cancellationToken);
         await foreach (var message in messages.WithCancellation(cancellationToken))
         {
             await projector.ApplyAsync(message, cancellationToken, replaceSameVersion: true);
