@@ -39,6 +39,13 @@ public sealed class ProjectionTests(AnalyticsFactory analytics) : IClassFixture<
         var all = await analytics.GetAsync<List<SdgSummary>>($"/sdgs?fromYear={year}&toYear={year}");
         Assert.Equal(17, all.Count);
         Assert.Equal((1, 0), (all[6].PrimaryProjects, all[6].SecondaryProjects));
+
+        var overview = await analytics.GetAsync<Overview>($"/overview?fromYear={year}&toYear={year}");
+        Assert.Equal((3, 4, 3), (overview.Projects, overview.CountriesReached, overview.SdgsCovered));
+        Assert.Equal([new Count<ProjectStatus?>(ProjectStatus.Pipeline, 1), new Count<ProjectStatus?>(ProjectStatus.Implementation, 2)], overview.ByStatus);
+        Assert.Equal([new Count<ProjectModality?>(ProjectModality.SouthSouth, 2), new Count<ProjectModality?>(ProjectModality.Triangular, 1)], overview.ByModality);
+        var pipelineOverview = await analytics.GetAsync<Overview>($"/overview?fromYear={year}&toYear={year}&status=pipeline");
+        Assert.Equal((1, 1, 2), (pipelineOverview.Projects, pipelineOverview.CountriesReached, pipelineOverview.SdgsCovered));
     }
 
     [Fact]
@@ -168,16 +175,25 @@ public sealed class ProjectionTests(AnalyticsFactory analytics) : IClassFixture<
     public async Task Partnership_indicators_count_multi_stakeholder_and_triangular_projects_and_distinct_partner_pairs()
     {
         var year = UniqueYear();
-        Guid a = Guid.NewGuid(), b = Guid.NewGuid(), c = Guid.NewGuid();
+        Guid a = Guid.NewGuid(), b = Guid.NewGuid(), c = Guid.NewGuid(), d = Guid.NewGuid();
+        var second = Project(Guid.NewGuid(), year, 9, [], partners: [new(a, PartnerRole.Implementing), new(b, PartnerRole.Funding)]);
         await analytics.PublishAsync(
             Registered(Project(Guid.NewGuid(), year, 17, [], partners: [new(a, PartnerRole.Pivotal), new(b, PartnerRole.Beneficiary), new(c, PartnerRole.Facilitating)],
                 modality: ProjectModality.Triangular)),
-            Registered(Project(Guid.NewGuid(), year, 9, [], partners: [new(a, PartnerRole.Implementing), new(b, PartnerRole.Funding)])),
+            Registered(second),
             Registered(Project(Guid.NewGuid(), year, 9, [])));
 
         var indicators = await analytics.GetAsync<PartnershipIndicators>($"/partnerships?fromYear={year}&toYear={year}");
 
         Assert.Equal(new PartnershipIndicators(3, 1, 1, 3), indicators);
+
+        // The second project's partners change (a new pair), then its status: the pairs follow both.
+        var regrouped = second with { Partners = [new PartnerRoles(a, [PartnerRole.Implementing]), new PartnerRoles(d, [PartnerRole.Funding])] };
+        await analytics.PublishAsync(PartnersChanged(regrouped, 2));
+        Assert.Equal(4, (await analytics.GetAsync<PartnershipIndicators>($"/partnerships?fromYear={year}&toYear={year}")).DistinctPartnerPairs);
+        await analytics.PublishAsync(StatusChanged(regrouped with { Status = ProjectStatus.Pipeline }, 3));
+        Assert.Equal(1, (await analytics.GetAsync<PartnershipIndicators>($"/partnerships?fromYear={year}&toYear={year}&status=pipeline")).DistinctPartnerPairs);
+        Assert.Equal(3, (await analytics.GetAsync<PartnershipIndicators>($"/partnerships?fromYear={year}&toYear={year}&status=implementation")).DistinctPartnerPairs);
     }
 
     [Fact]

@@ -44,8 +44,12 @@ public sealed class ProjectionRebuilder(AnalyticsDbContext db, Projector project
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         // Consumers apply batches of messages that each lock several rows; holding the tables from the start makes them wait for the
         // rebuild instead of deadlocking with it.
-        var lockTables = "LOCK TABLE " + string.Join(", ", db.Model.GetEntityTypes()
+        // (The rows kept beside a projection's, such as a project's partner pairs, are locked with it.)
+        var rebuilt = db.Model.GetEntityTypes()
             .Where(e => typeof(IProjectionState).IsAssignableFrom(e.ClrType) && projections.Contains(ViewCache.Of(e.ClrType)))
+            .ToList();
+        var lockTables = "LOCK TABLE " + string.Join(", ", rebuilt
+            .Concat(db.Model.GetEntityTypes().Where(e => e.GetForeignKeys().Any(k => rebuilt.Contains(k.PrincipalEntityType))))
             .Select(e => $"\"{e.GetTableName()}\"")) + " IN SHARE ROW EXCLUSIVE MODE";
         await db.Database.ExecuteSqlRawAsync(lockTables, cancellationToken);
         await foreach (var message in messages.WithCancellation(cancellationToken))

@@ -21,10 +21,10 @@ public sealed class Projector(AnalyticsDbContext db)
     /// </summary>
     public Task ApplyAsync(IntegrationEvent message, CancellationToken cancellationToken, bool replaceSameVersion = false) => message switch
     {
-        ProjectRegistered m => Upsert(db.Projects, m, replaceSameVersion, p => Project(p, m.Project), cancellationToken),
-        ProjectUpdated m => Upsert(db.Projects, m, replaceSameVersion, p => Project(p, m.Project), cancellationToken),
-        ProjectStatusChanged m => Upsert(db.Projects, m, replaceSameVersion, p => Project(p, m.Project), cancellationToken),
-        ProjectPartnerRolesChanged m => Upsert(db.Projects, m, replaceSameVersion, p => Project(p, m.Project), cancellationToken),
+        ProjectRegistered m => ApplyProjectAsync(m, m.Project, replaceSameVersion, cancellationToken),
+        ProjectUpdated m => ApplyProjectAsync(m, m.Project, replaceSameVersion, cancellationToken),
+        ProjectStatusChanged m => ApplyProjectAsync(m, m.Project, replaceSameVersion, cancellationToken),
+        ProjectPartnerRolesChanged m => ApplyProjectAsync(m, m.Project, replaceSameVersion, cancellationToken),
         InstitutionEvent m => Upsert(db.Institutions, m, replaceSameVersion, i => Institution(i, m, replaceSameVersion), cancellationToken),
         NetworkMembershipChanged m => ApplyMembershipAsync(m, cancellationToken),
         EventSnapshot m => Upsert(db.Events, m, replaceSameVersion, e => Event(e, m), cancellationToken),
@@ -33,7 +33,8 @@ public sealed class Projector(AnalyticsDbContext db)
         _ => Task.CompletedTask,
     };
 
-    private static async Task Upsert<TState>(DbSet<TState> states, IntegrationEvent message, bool replaceSameVersion, Action<TState> apply,
+    /// <summary>Returns the state the message was applied to, or null when the message was older than the row.</summary>
+    private static async Task<TState?> Upsert<TState>(DbSet<TState> states, IntegrationEvent message, bool replaceSameVersion, Action<TState> apply,
         CancellationToken cancellationToken) where TState : class, IProjectionState, new()
     {
         var state = await states.FindAsync([message.AggregateId], cancellationToken);
@@ -44,10 +45,35 @@ public sealed class Projector(AnalyticsDbContext db)
         }
         else if (state.Version > message.AggregateVersion || (state.Version == message.AggregateVersion && !replaceSameVersion))
         {
-            return;
+            return null;
         }
         apply(state);
         state.Version = message.AggregateVersion;
+        return state;
+    }
+
+    /// <summary>Replaces the project's row and, when its partners, year or status change (or the rebuild rewrites it), its partner pairs.</summary>
+    private async Task ApplyProjectAsync(IntegrationEvent message, ProjectSnapshot snapshot, bool replaceSameVersion, CancellationToken cancellationToken)
+    {
+        (Guid[] Partners, int? StartYear, int? Status)? before = null;
+        var project = await Upsert(db.Projects, message, replaceSameVersion, p =>
+        {
+            before = db.Entry(p).State == EntityState.Added ? null : (p.Partners, p.StartYear, p.Status);
+            Project(p, snapshot);
+        }, cancellationToken);
+        if (project is null)
+        {
+            return;
+        }
+        if (before is { } old)
+        {
+            if (!replaceSameVersion && old.Partners.SequenceEqual(project.Partners) && old.StartYear == project.StartYear && old.Status == project.Status)
+            {
+                return;
+            }
+            await db.PartnerPairs.Where(p => p.ProjectId == project.Id).ExecuteDeleteAsync(cancellationToken);
+        }
+        db.PartnerPairs.AddRange(PartnerPair.Of(project));
     }
 
     private static void Project(ProjectState state, ProjectSnapshot project)

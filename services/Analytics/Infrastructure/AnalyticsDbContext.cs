@@ -16,6 +16,7 @@ public sealed class AnalyticsDbContext : DbContext
     }
 
     public DbSet<ProjectState> Projects => Set<ProjectState>();
+    public DbSet<PartnerPair> PartnerPairs => Set<PartnerPair>();
     public DbSet<InstitutionState> Institutions => Set<InstitutionState>();
     public DbSet<EventState> Events => Set<EventState>();
     public DbSet<RegistrationState> Registrations => Set<RegistrationState>();

@@ -35,6 +35,26 @@ public sealed class ProjectState : IProjectionState
     public decimal[] CommitmentAmounts { get; set; } = [];
 }
 
+/// <summary>
+/// One pair of a project's partners (<see cref="A"/> before <see cref="B"/>), with the project's year and status: the distinct partner
+/// pairs of SDG 17 are counted from these rows, instead of pairing every project's partners again on each request. Rewritten with
+/// the project's row whenever its partners, year or status change; removed with it.
+/// </summary>
+public sealed class PartnerPair
+{
+    public Guid ProjectId { get; set; }
+    public Guid A { get; set; }
+    public Guid B { get; set; }
+    public int? StartYear { get; set; }
+    public int? Status { get; set; }
+
+    public static IEnumerable<PartnerPair> Of(ProjectState project) =>
+        from a in project.Partners
+        from b in project.Partners
+        where a.CompareTo(b) < 0
+        select new PartnerPair { ProjectId = project.Id, A = a, B = b, StartYear = project.StartYear, Status = project.Status };
+}
+
 public sealed class InstitutionState : IProjectionState
 {
     public Guid Id { get; set; }

@@ -19,6 +19,16 @@ public sealed class ProjectStateConfiguration : IEntityTypeConfiguration<Project
     }
 }
 
+public sealed class PartnerPairConfiguration : IEntityTypeConfiguration<PartnerPair>
+{
+    public void Configure(EntityTypeBuilder<PartnerPair> pair)
+    {
+        pair.ToTable("partner_pairs");
+        pair.HasKey(p => new { p.ProjectId, p.A, p.B });
+        pair.HasOne<ProjectState>().WithMany().HasForeignKey(p => p.ProjectId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
 public sealed class InstitutionStateConfiguration : IEntityTypeConfiguration<InstitutionState>
 {
     public void Configure(EntityTypeBuilder<InstitutionState> institution)

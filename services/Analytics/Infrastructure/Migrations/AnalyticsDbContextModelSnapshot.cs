@@ -119,6 +119,28 @@ namespace CooperationPlatform.Analytics.Infrastructure.Migrations
                     b.ToTable("meetings", (string)null);
                 });
 
+            modelBuilder.Entity("CooperationPlatform.Analytics.Model.PartnerPair", b =>
+                {
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("A")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("B")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("StartYear")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Status")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ProjectId", "A", "B");
+
+                    b.ToTable("partner_pairs", (string)null);
+                });
+
             modelBuilder.Entity("CooperationPlatform.Analytics.Model.ProjectState", b =>
                 {
                     b.Property<Guid>("Id")
@@ -333,6 +355,15 @@ namespace CooperationPlatform.Analytics.Infrastructure.Migrations
                         .HasFilter("sent_at IS NULL");
 
                     b.ToTable("outbox_messages", (string)null);
+                });
+
+            modelBuilder.Entity("CooperationPlatform.Analytics.Model.PartnerPair", b =>
+                {
+                    b.HasOne("CooperationPlatform.Analytics.Model.ProjectState", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 #pragma warning restore 612, 618
         }
