@@ -4,6 +4,9 @@ namespace CooperationPlatform.Testing;
 
 public static class TestDirectories
 {
+    /// <summary>The gateway's requests per partner client per 60-second window in the tests' stack.</summary>
+    public const int ClientPermits = 200;
+
     /// <summary>A fresh folder under /tmp for one fixture's servers; removed by <see cref="Delete"/>.</summary>
     public static string Create(string purpose) =>
         System.IO.Directory.CreateTempSubdirectory($"cooperation-{purpose}-").FullName;
@@ -23,7 +26,7 @@ public static class TestDirectories
         {
             // Every test calls from 127.0.0.1: anonymous limits would couple them. Client limits stay low enough to test.
             ["Gateway__RateLimits__AnonymousPermits"] = "1000000",
-            ["Gateway__RateLimits__ClientPermits"] = "200",
+            ["Gateway__RateLimits__ClientPermits"] = ClientPermits.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Gateway__Cors__Origins__0"] = "https://partner.example",
         },
     };
