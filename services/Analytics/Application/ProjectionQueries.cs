@@ -119,17 +119,10 @@ public sealed class ProjectionQueries(AnalyticsDbContext db)
         }, cancellationToken);
     }
 
-    private const int FewCountries = 8;
-
     public async Task<PlaceView> PlaceAsync(string code, string name, IReadOnlyList<string> countries, ViewScope scope, CancellationToken cancellationToken)
     {
-        // A few countries: the GIN index finds their projects. A region's dozens: most projects match, and && would compare every
-        // project's countries with every one of them (half the time of this view); a hash join of the two lists is cheaper.
-        var recipient = countries.Count <= FewCountries
-            ? """p."Countries" && @countries"""
-            : """EXISTS (SELECT 1 FROM unnest(p."Countries") c JOIN unnest(@countries) r(code) ON r.code = c)""";
         var sql = string.Join(";\n",
-            $"""SELECT count(*) FROM projects p WHERE {ProjectScope} AND {recipient}""",
+            $"""SELECT count(*) FROM projects p WHERE {ProjectScope} AND p."Countries" && @countries""",
             """SELECT count(*) FROM institutions i WHERE NOT i."Archived" AND i."Name" <> '' AND i."Country" = ANY(@countries)""",
             $"""SELECT count(*) FROM events e WHERE {EventYears} AND e."VenueCountry" = ANY(@countries)""",
             $"""SELECT count(DISTINCT r."ParticipantId") FROM registrations r LEFT JOIN events e ON e."Id" = r."EventId" WHERE r."Confirmed" AND {EventYears} AND r."Country" = ANY(@countries)""");
