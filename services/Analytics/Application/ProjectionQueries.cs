@@ -122,11 +122,11 @@ public sealed class ProjectionQueries(AnalyticsDbContext db)
     public async Task<PlaceView> PlaceAsync(string code, string name, IReadOnlyList<string> countries, ViewScope scope, CancellationToken cancellationToken)
     {
         var sql = string.Join(";\n",
-            $"""SELECT count(*) FROM projects p WHERE {ProjectScope} AND p."Countries" && @countries""",
+            $"""SELECT count(*) FROM projects p WHERE {ProjectScope} AND p."Places" @> ARRAY[@place]""",
             """SELECT count(*) FROM institutions i WHERE NOT i."Archived" AND i."Name" <> '' AND i."Country" = ANY(@countries)""",
             $"""SELECT count(*) FROM events e WHERE {EventYears} AND e."VenueCountry" = ANY(@countries)""",
             $"""SELECT count(DISTINCT r."ParticipantId") FROM registrations r LEFT JOIN events e ON e."Id" = r."EventId" WHERE r."Confirmed" AND {EventYears} AND r."Country" = ANY(@countries)""");
-        return await QueryAsync(sql, scope, [TextArray("countries", [.. countries])], async reader => new PlaceView(code, name, countries.Count,
+        return await QueryAsync(sql, scope, [TextArray("countries", [.. countries]), new NpgsqlParameter("place", NpgsqlDbType.Text) { Value = code }], async reader => new PlaceView(code, name, countries.Count,
             await ScalarAsync(reader, cancellationToken), await ScalarAsync(reader, cancellationToken),
             await ScalarAsync(reader, cancellationToken), await ScalarAsync(reader, cancellationToken)), cancellationToken);
     }

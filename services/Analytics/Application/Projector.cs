@@ -86,6 +86,7 @@ public sealed class Projector(AnalyticsDbContext db)
         state.Sdgs = [.. project.Sdgs.Select(s => s.Goal).Distinct().Order()];
         state.Targets = [.. project.Sdgs.SelectMany(s => s.Targets).Distinct().Order(StringComparer.Ordinal)];
         state.Countries = [.. project.Countries.Select(c => c.Country).Distinct().Order(StringComparer.Ordinal)];
+        state.Places = PlaceCodes.Of(state.Countries);
         state.Funders = [.. project.Funders.Select(f => f.InstitutionId)
             .Concat(project.Partners.Where(p => p.Roles.Contains(PartnerRole.Funding)).Select(p => p.InstitutionId))
             .Distinct().Order()];

@@ -1,3 +1,5 @@
+using CooperationPlatform.Contracts.Reference;
+
 namespace CooperationPlatform.Analytics.Model;
 
 /// <summary>
@@ -26,6 +28,10 @@ public sealed class ProjectState : IProjectionState
     public int[] Sdgs { get; set; } = [];
     public string[] Targets { get; set; } = [];
     public string[] Countries { get; set; } = [];
+
+    /// <summary>The code of every place view the project counts in: its countries, their M49 regions and their groupings (<see cref="PlaceCodes"/>).</summary>
+    public string[] Places { get; set; } = [];
+
     public Guid[] Partners { get; set; } = [];
     public Guid[] Funders { get; set; } = [];
 
@@ -53,6 +59,24 @@ public sealed class PartnerPair
         from b in project.Partners
         where a.CompareTo(b) < 0
         select new PartnerPair { ProjectId = project.Id, A = a, B = b, StartYear = project.StartYear, Status = project.Status };
+}
+
+/// <summary>
+/// The place codes a project's countries give it: each country's alpha-3 code, the M49 regions it is in and its groupings (ldc, lldc,
+/// sids), the codes the country, region and grouping views are asked by. One GIN probe then finds a region's projects, where
+/// comparing each project's countries with a region's dozens took a scan.
+/// </summary>
+public static class PlaceCodes
+{
+    public static string[] Of(IEnumerable<string> countries) =>
+    [
+        .. countries
+            .SelectMany(code => Countries.TryGet(code, out var country)
+                ? [country.Alpha3, .. country.RegionCodes(), .. country.Groupings().Select(g => g.ToCode())]
+                : new[] { code })
+            .Distinct()
+            .Order(StringComparer.Ordinal),
+    ];
 }
 
 public sealed class InstitutionState : IProjectionState

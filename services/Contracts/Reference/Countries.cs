@@ -15,7 +15,29 @@ public sealed record Country(
     string? IntermediateRegionCode,
     bool IsLdc,
     bool IsLldc,
-    bool IsSids);
+    bool IsSids)
+{
+    /// <summary>The codes of the M49 regions the country is in, from the world down.</summary>
+    public IEnumerable<string> RegionCodes() =>
+        new[] { Regions.WorldCode, RegionCode, SubRegionCode, IntermediateRegionCode ?? "" }.Where(code => code.Length > 0);
+
+    /// <summary>The LDC, LLDC and SIDS groupings the country is in.</summary>
+    public IEnumerable<CountryGrouping> Groupings()
+    {
+        if (IsLdc)
+        {
+            yield return CountryGrouping.Ldc;
+        }
+        if (IsLldc)
+        {
+            yield return CountryGrouping.Lldc;
+        }
+        if (IsSids)
+        {
+            yield return CountryGrouping.Sids;
+        }
+    }
+}
 
 public static class Countries
 {
@@ -281,9 +303,7 @@ public static class Countries
         All.ToFrozenDictionary(c => c.Alpha3, StringComparer.OrdinalIgnoreCase);
 
     private static readonly FrozenDictionary<string, IReadOnlyList<Country>> ByRegion = All
-        .SelectMany(c => new[] { Regions.WorldCode, c.RegionCode, c.SubRegionCode, c.IntermediateRegionCode ?? "" }
-            .Where(code => code.Length > 0)
-            .Select(code => (Code: code, Country: c)))
+        .SelectMany(c => c.RegionCodes().Select(code => (Code: code, Country: c)))
         .GroupBy(x => x.Code, x => x.Country)
         .ToFrozenDictionary(g => g.Key, IReadOnlyList<Country> (g) => [.. g], StringComparer.Ordinal);
 

@@ -126,4 +126,16 @@ public class CountriesTests
     {
         Assert.All(Countries.All, c => Assert.DoesNotMatch(new Regex(@"^\s|\s$|\s{2}"), c.Name));
     }
+
+    [Theory]
+    [InlineData("KEN", new[] { "001", "002", "202", "014" }, new CountryGrouping[0])]
+    [InlineData("ETH", new[] { "001", "002", "202", "014" }, new[] { CountryGrouping.Ldc, CountryGrouping.Lldc })]
+    [InlineData("FJI", new[] { "001", "009", "054" }, new[] { CountryGrouping.Sids })]
+    public void A_country_lists_its_regions_from_the_world_down_and_its_groupings(string alpha3, string[] regions, CountryGrouping[] groupings)
+    {
+        Assert.True(Countries.TryGet(alpha3, out var country));
+        Assert.Equal(regions, country.RegionCodes());
+        Assert.Equal(groupings, country.Groupings());
+        Assert.All(country.RegionCodes(), code => Assert.Contains(country, Regions.CountriesIn(code)));
+    }
 }

@@ -14,6 +14,7 @@ public sealed class ProjectStateConfiguration : IEntityTypeConfiguration<Project
         project.Property(p => p.Id).ValueGeneratedNever();
         project.HasIndex(p => p.Sdgs).HasMethod("gin");
         project.HasIndex(p => p.Countries).HasMethod("gin");
+        project.HasIndex(p => p.Places).HasMethod("gin");
         project.HasIndex(p => p.Partners).HasMethod("gin");
         project.HasIndex(p => p.StartYear);
     }

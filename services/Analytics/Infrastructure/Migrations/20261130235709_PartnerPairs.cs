@@ -35,7 +35,7 @@ namespace CooperationPlatform.Analytics.Infrastructure.Migrations
             // The pairs of the projects already received (uuid order is Guid.CompareTo's, as in PartnerPair.Of).
             migrationBuilder.Sql("""
                 INSERT INTO partner_pairs ("ProjectId", "A", "B", "StartYear", "Status")
-                SELECT p."Id", a, b, p."StartYear", p."Status" FROM projects p, unnest(p."Partners") a, unnest(p."Partners") b WHERE a < b
+                SELECT p."Id", a, b, p."StartYear", p."Status" FROM projects p, unnest(p."Partners") a, unnest(p."Partners") b WHERE a < b;
                 """);
         }
 

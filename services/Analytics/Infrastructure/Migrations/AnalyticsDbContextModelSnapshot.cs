@@ -173,6 +173,10 @@ namespace CooperationPlatform.Analytics.Infrastructure.Migrations
                         .IsRequired()
                         .HasColumnType("uuid[]");
 
+                    b.PrimitiveCollection<string[]>("Places")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
                     b.Property<int?>("PrimarySdg")
                         .HasColumnType("integer");
 
@@ -206,6 +210,10 @@ namespace CooperationPlatform.Analytics.Infrastructure.Migrations
                     b.HasIndex("Partners");
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Partners"), "gin");
+
+                    b.HasIndex("Places");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Places"), "gin");
 
                     b.HasIndex("Sdgs");
 
