@@ -15,6 +15,8 @@ namespace CooperationPlatform.Analytics.Application;
 /// </summary>
 public sealed class Projector(AnalyticsDbContext db)
 {
+    private const string LockProjectsForWriting = "LOCK TABLE projects IN ROW EXCLUSIVE MODE";
+
     /// <summary>
     /// Applies any consumed message. <paramref name="replaceSameVersion"/> lets the rebuild overwrite a row of the same version,
     /// repairing drift; a delivered message only ever replaces an older row.
@@ -71,6 +73,9 @@ public sealed class Projector(AnalyticsDbContext db)
             {
                 return;
             }
+            // projects before partner_pairs, as every other writer of both takes them (a new project's row is inserted before its
+            // pairs; the rebuild locks the tables in that order), so that this delete cannot deadlock with the rebuild.
+            await db.Database.ExecuteSqlRawAsync(LockProjectsForWriting, cancellationToken);
             await db.PartnerPairs.Where(p => p.ProjectId == project.Id).ExecuteDeleteAsync(cancellationToken);
         }
         db.PartnerPairs.AddRange(PartnerPair.Of(project));

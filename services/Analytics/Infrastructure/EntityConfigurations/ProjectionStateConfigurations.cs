@@ -5,6 +5,8 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace CooperationPlatform.Analytics.Infrastructure.EntityConfigurations;
 
 // The views' SQL (ProjectionQueries) names these tables and columns; GIN indexes serve the array containment filters.
+// Each state's version is a concurrency token: two instances applying messages of one aggregate at once (each checked the version
+// it read) cannot both write; the second fails, rolls back and is retried against the first's row.
 
 public sealed class ProjectStateConfiguration : IEntityTypeConfiguration<ProjectState>
 {
@@ -12,6 +14,7 @@ public sealed class ProjectStateConfiguration : IEntityTypeConfiguration<Project
     {
         project.ToTable("projects");
         project.Property(p => p.Id).ValueGeneratedNever();
+        project.Property(p => p.Version).IsConcurrencyToken();
         project.HasIndex(p => p.Sdgs).HasMethod("gin");
         project.HasIndex(p => p.Countries).HasMethod("gin");
         project.HasIndex(p => p.Places).HasMethod("gin");
@@ -36,6 +39,8 @@ public sealed class InstitutionStateConfiguration : IEntityTypeConfiguration<Ins
     {
         institution.ToTable("institutions");
         institution.Property(i => i.Id).ValueGeneratedNever();
+        institution.Property(i => i.Version).IsConcurrencyToken();
+        institution.Property(i => i.NetworksVersion).IsConcurrencyToken();
         institution.HasIndex(i => i.NetworkIds).HasMethod("gin");
         institution.HasIndex(i => i.Country);
     }
@@ -47,6 +52,7 @@ public sealed class EventStateConfiguration : IEntityTypeConfiguration<EventStat
     {
         analyticEvent.ToTable("events");
         analyticEvent.Property(e => e.Id).ValueGeneratedNever();
+        analyticEvent.Property(e => e.Version).IsConcurrencyToken();
         analyticEvent.HasIndex(e => e.VenueCountry);
     }
 }
@@ -57,6 +63,7 @@ public sealed class RegistrationStateConfiguration : IEntityTypeConfiguration<Re
     {
         registration.ToTable("registrations");
         registration.Property(r => r.Id).ValueGeneratedNever();
+        registration.Property(r => r.Version).IsConcurrencyToken();
         registration.HasIndex(r => r.EventId);
         registration.HasIndex(r => r.Country);
     }
@@ -68,6 +75,7 @@ public sealed class MeetingStateConfiguration : IEntityTypeConfiguration<Meeting
     {
         meeting.ToTable("meetings");
         meeting.Property(m => m.Id).ValueGeneratedNever();
+        meeting.Property(m => m.Version).IsConcurrencyToken();
         meeting.HasIndex(m => m.EventId);
     }
 }

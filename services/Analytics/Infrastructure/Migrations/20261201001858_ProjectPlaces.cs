@@ -24,7 +24,7 @@ namespace CooperationPlatform.Analytics.Infrastructure.Migrations
             migrationBuilder.Sql($"""
                 UPDATE projects p SET "Places" = ARRAY(
                     SELECT DISTINCT coalesce(m.place, c) COLLATE "C" FROM unnest(p."Countries") c
-                    LEFT JOIN (VALUES {places}) AS m(country, place) ON m.country = c ORDER BY 1)
+                    LEFT JOIN (VALUES {places}) AS m(country, place) ON m.country = upper(c) ORDER BY 1)
                 WHERE cardinality(p."Countries") > 0;
                 """);
 

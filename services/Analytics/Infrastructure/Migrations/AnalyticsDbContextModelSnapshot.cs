@@ -44,6 +44,7 @@ namespace CooperationPlatform.Analytics.Infrastructure.Migrations
                         .HasColumnType("text");
 
                     b.Property<long>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("bigint");
 
                     b.HasKey("Id");
@@ -73,12 +74,14 @@ namespace CooperationPlatform.Analytics.Infrastructure.Migrations
                         .HasColumnType("uuid[]");
 
                     b.Property<long>("NetworksVersion")
+                        .IsConcurrencyToken()
                         .HasColumnType("bigint");
 
                     b.Property<int>("Type")
                         .HasColumnType("integer");
 
                     b.Property<long>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("bigint");
 
                     b.HasKey("Id");
@@ -110,6 +113,7 @@ namespace CooperationPlatform.Analytics.Infrastructure.Migrations
                         .HasColumnType("integer");
 
                     b.Property<long>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("bigint");
 
                     b.HasKey("Id");
@@ -199,6 +203,7 @@ namespace CooperationPlatform.Analytics.Infrastructure.Migrations
                         .HasColumnType("text");
 
                     b.Property<long>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("bigint");
 
                     b.HasKey("Id");
@@ -252,6 +257,7 @@ namespace CooperationPlatform.Analytics.Infrastructure.Migrations
                         .HasColumnType("uuid");
 
                     b.Property<long>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("bigint");
 
                     b.HasKey("Id");
