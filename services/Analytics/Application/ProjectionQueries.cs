@@ -220,7 +220,7 @@ public sealed class ProjectionQueries(AnalyticsDbContext db)
     public async Task<PartnershipIndicators> PartnershipsAsync(ViewScope scope, CancellationToken cancellationToken)
     {
         var sql = string.Join(";\n",
-            $"""SELECT count(*), count(*) FILTER (WHERE cardinality(p."Partners") >= 3), count(*) FILTER (WHERE p."Modality" = {(int)ProjectModality.Triangular}) FROM projects p WHERE {ProjectScope}""",
+            $"""SELECT count(*), count(*) FILTER (WHERE p."PartnerCount" >= 3), count(*) FILTER (WHERE p."Modality" = {(int)ProjectModality.Triangular}) FROM projects p WHERE {ProjectScope}""",
             $"""SELECT count(*) FROM (SELECT DISTINCT p."A", p."B" FROM partner_pairs p WHERE {ProjectScope}) pairs""");
         return await QueryAsync(sql, scope, [], async reader =>
         {

@@ -10,6 +10,9 @@ namespace CooperationPlatform.Analytics.Infrastructure.EntityConfigurations;
 
 public sealed class ProjectStateConfiguration : IEntityTypeConfiguration<ProjectState>
 {
+    /// <summary>The number of partner institutions, kept by PostgreSQL (a stored generated column) for the index below.</summary>
+    public const string PartnerCountColumn = "PartnerCount";
+
     public void Configure(EntityTypeBuilder<ProjectState> project)
     {
         project.ToTable("projects");
@@ -19,7 +22,10 @@ public sealed class ProjectStateConfiguration : IEntityTypeConfiguration<Project
         project.HasIndex(p => p.Countries).HasMethod("gin");
         project.HasIndex(p => p.Places).HasMethod("gin");
         project.HasIndex(p => p.Partners).HasMethod("gin");
-        project.HasIndex(p => p.StartYear);
+        // The count and the partnership views need only these columns of each project: an index-only scan of this narrow index
+        // reads them without touching the wide rows (arrays, title).
+        project.Property<int>(PartnerCountColumn).HasComputedColumnSql("cardinality(\"Partners\")", stored: true);
+        project.HasIndex(nameof(ProjectState.StartYear), nameof(ProjectState.Status), nameof(ProjectState.Modality), PartnerCountColumn);
     }
 }
 

@@ -173,6 +173,11 @@ namespace CooperationPlatform.Analytics.Infrastructure.Migrations
                     b.Property<int?>("Modality")
                         .HasColumnType("integer");
 
+                    b.Property<int>("PartnerCount")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("integer")
+                        .HasComputedColumnSql("cardinality(\"Partners\")", true);
+
                     b.PrimitiveCollection<Guid[]>("Partners")
                         .IsRequired()
                         .HasColumnType("uuid[]");
@@ -224,7 +229,7 @@ namespace CooperationPlatform.Analytics.Infrastructure.Migrations
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Sdgs"), "gin");
 
-                    b.HasIndex("StartYear");
+                    b.HasIndex("StartYear", "Status", "Modality", "PartnerCount");
 
                     b.ToTable("projects", (string)null);
                 });
