@@ -221,7 +221,7 @@ public sealed class ProjectionQueries(AnalyticsDbContext db)
     {
         var sql = string.Join(";\n",
             $"""SELECT count(*), count(*) FILTER (WHERE p."PartnerCount" >= 3), count(*) FILTER (WHERE p."Modality" = {(int)ProjectModality.Triangular}) FROM projects p WHERE {ProjectScope}""",
-            $"""SELECT count(*) FROM (SELECT DISTINCT p."A", p."B" FROM partner_pairs p WHERE {ProjectScope}) pairs""");
+            $"""SELECT count(*) FROM (SELECT DISTINCT ON (p."A", p."B") 1 FROM partner_pairs p WHERE {ProjectScope} ORDER BY p."A", p."B") pairs""");
         return await QueryAsync(sql, scope, [], async reader =>
         {
             var row = await RowsAsync(reader, r => (r.GetInt64(0), r.GetInt64(1), r.GetInt64(2)), cancellationToken);

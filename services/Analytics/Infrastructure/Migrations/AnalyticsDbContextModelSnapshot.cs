@@ -142,6 +142,8 @@ namespace CooperationPlatform.Analytics.Infrastructure.Migrations
 
                     b.HasKey("ProjectId", "A", "B");
 
+                    b.HasIndex("A", "B", "StartYear", "Status");
+
                     b.ToTable("partner_pairs", (string)null);
                 });
 

@@ -26,6 +26,11 @@ namespace CooperationPlatform.Analytics.Infrastructure.Migrations
                 name: "IX_projects_StartYear_Status_Modality_PartnerCount",
                 table: "projects",
                 columns: new[] { "StartYear", "Status", "Modality", "PartnerCount" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_partner_pairs_A_B_StartYear_Status",
+                table: "partner_pairs",
+                columns: new[] { "A", "B", "StartYear", "Status" });
         }
 
         /// <inheritdoc />
@@ -34,6 +39,10 @@ namespace CooperationPlatform.Analytics.Infrastructure.Migrations
             migrationBuilder.DropIndex(
                 name: "IX_projects_StartYear_Status_Modality_PartnerCount",
                 table: "projects");
+
+            migrationBuilder.DropIndex(
+                name: "IX_partner_pairs_A_B_StartYear_Status",
+                table: "partner_pairs");
 
             migrationBuilder.DropColumn(
                 name: "PartnerCount",

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CooperationPlatform.Analytics.Infrastructure.Migrations
 {
     [DbContext(typeof(AnalyticsDbContext))]
-    [Migration("20261201003333_ProjectFactsIndex")]
+    [Migration("20261201003901_ProjectFactsIndex")]
     partial class ProjectFactsIndex
     {
         /// <inheritdoc />
@@ -144,6 +144,8 @@ namespace CooperationPlatform.Analytics.Infrastructure.Migrations
                         .HasColumnType("integer");
 
                     b.HasKey("ProjectId", "A", "B");
+
+                    b.HasIndex("A", "B", "StartYear", "Status");
 
                     b.ToTable("partner_pairs", (string)null);
                 });
