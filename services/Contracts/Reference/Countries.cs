@@ -307,13 +307,10 @@ public static class Countries
         .GroupBy(x => x.Code, x => x.Country)
         .ToFrozenDictionary(g => g.Key, IReadOnlyList<Country> (g) => [.. g], StringComparer.Ordinal);
 
-    private static readonly FrozenDictionary<CountryGrouping, IReadOnlyList<Country>> ByGrouping =
-        new Dictionary<CountryGrouping, IReadOnlyList<Country>>
-        {
-            [CountryGrouping.Ldc] = [.. All.Where(c => c.IsLdc)],
-            [CountryGrouping.Lldc] = [.. All.Where(c => c.IsLldc)],
-            [CountryGrouping.Sids] = [.. All.Where(c => c.IsSids)],
-        }.ToFrozenDictionary();
+    private static readonly FrozenDictionary<CountryGrouping, IReadOnlyList<Country>> ByGrouping = All
+        .SelectMany(c => c.Groupings().Select(grouping => (Grouping: grouping, Country: c)))
+        .GroupBy(x => x.Grouping, x => x.Country)
+        .ToFrozenDictionary(g => g.Key, IReadOnlyList<Country> (g) => [.. g]);
 
     /// <summary>Looks a country up by its ISO 3166-1 alpha-3 code, ignoring case.</summary>
     public static bool TryGet(string? alpha3, [MaybeNullWhen(false)] out Country country)
