@@ -55,9 +55,9 @@ public sealed class ProjectionRebuilder(AnalyticsDbContext db, Projector project
         await foreach (var message in messages.WithCancellation(cancellationToken))
         {
             await projector.ApplyAsync(message, cancellationToken, replaceSameVersion: true);
-            foreach (var entry in db.ChangeTracker.Entries<IProjectionState>().Where(e => e.Entity.Id == message.AggregateId))
+            if (Projector.ProjectionOf(message) is { } projection)
             {
-                seen.GetValueOrDefault(ViewCache.Of(entry.Metadata.ClrType))?.Add(message.AggregateId);
+                seen.GetValueOrDefault(projection)?.Add(message.AggregateId);
             }
             if (++pending % BatchSize == 0)
             {

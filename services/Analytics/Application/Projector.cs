@@ -15,8 +15,6 @@ namespace CooperationPlatform.Analytics.Application;
 /// </summary>
 public sealed class Projector(AnalyticsDbContext db)
 {
-    private const string LockProjectsForWriting = "LOCK TABLE projects IN ROW EXCLUSIVE MODE";
-
     /// <summary>
     /// Applies any consumed message. <paramref name="replaceSameVersion"/> lets the rebuild overwrite a row of the same version,
     /// repairing drift; a delivered message only ever replaces an older row.
@@ -33,6 +31,17 @@ public sealed class Projector(AnalyticsDbContext db)
         RegistrationEvent m => Upsert(db.Registrations, m, replaceSameVersion, r => Registration(r, m), cancellationToken),
         MeetingEvent m => Upsert(db.Meetings, m, replaceSameVersion, x => Meeting(x, m), cancellationToken),
         _ => Task.CompletedTask,
+    };
+
+    /// <summary>The projection whose state a message describes (its aggregate's row), or null for a message analytics does not keep.</summary>
+    public static Projection? ProjectionOf(IntegrationEvent message) => message switch
+    {
+        ProjectRegistered or ProjectUpdated or ProjectStatusChanged or ProjectPartnerRolesChanged => Projection.Projects,
+        InstitutionEvent or NetworkMembershipChanged => Projection.Institutions,
+        EventSnapshot => Projection.Events,
+        RegistrationEvent => Projection.Registrations,
+        MeetingEvent => Projection.Meetings,
+        _ => null,
     };
 
     /// <summary>Returns the state the message was applied to, or null when the message was older than the row.</summary>
@@ -54,31 +63,15 @@ public sealed class Projector(AnalyticsDbContext db)
         return state;
     }
 
-    /// <summary>Replaces the project's row and, when its partners, year or status change (or the rebuild rewrites it), its partner pairs.</summary>
+    /// <summary>Replaces the project's row and its partner pairs (<see cref="ProjectRows"/>).</summary>
     private async Task ApplyProjectAsync(IntegrationEvent message, ProjectSnapshot snapshot, bool replaceSameVersion, CancellationToken cancellationToken)
     {
-        (Guid[] Partners, int? StartYear, int? Status)? before = null;
-        var project = await Upsert(db.Projects, message, replaceSameVersion, p =>
+        var project = new ProjectState { Id = message.AggregateId, Version = message.AggregateVersion };
+        Project(project, snapshot);
+        if (await ProjectRows.UpsertAsync(db, project, replaceSameVersion, cancellationToken))
         {
-            before = db.Entry(p).State == EntityState.Added ? null : (p.Partners, p.StartYear, p.Status);
-            Project(p, snapshot);
-        }, cancellationToken);
-        if (project is null)
-        {
-            return;
+            db.ChangedProjections.Add(Projection.Projects);
         }
-        if (before is { } old)
-        {
-            if (!replaceSameVersion && old.Partners.SequenceEqual(project.Partners) && old.StartYear == project.StartYear && old.Status == project.Status)
-            {
-                return;
-            }
-            // projects before partner_pairs, as every other writer of both takes them (a new project's row is inserted before its
-            // pairs; the rebuild locks the tables in that order), so that this delete cannot deadlock with the rebuild.
-            await db.Database.ExecuteSqlRawAsync(LockProjectsForWriting, cancellationToken);
-            await db.PartnerPairs.Where(p => p.ProjectId == project.Id).ExecuteDeleteAsync(cancellationToken);
-        }
-        db.PartnerPairs.AddRange(PartnerPair.Of(project));
     }
 
     private static void Project(ProjectState state, ProjectSnapshot project)

@@ -22,7 +22,10 @@ public sealed class AnalyticsDbContext : DbContext
     public DbSet<RegistrationState> Registrations => Set<RegistrationState>();
     public DbSet<MeetingState> Meetings => Set<MeetingState>();
 
-    /// <summary>The projections whose rows were added, changed or deleted since <see cref="ProjectionChangeInterceptor"/> last took them.</summary>
+    /// <summary>
+    /// The projections whose rows were added, changed or deleted since <see cref="ProjectionChangeInterceptor"/> last took them: noted by
+    /// the change tracker, and by the writers that go around it (<see cref="ProjectRows"/>).
+    /// </summary>
     internal HashSet<Projection> ChangedProjections { get; } = [];
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

@@ -43,8 +43,8 @@ public sealed class ProjectState : IProjectionState
 
 /// <summary>
 /// One pair of a project's partners (<see cref="A"/> before <see cref="B"/>), with the project's year and status: the distinct partner
-/// pairs of SDG 17 are counted from these rows, instead of pairing every project's partners again on each request. Rewritten with
-/// the project's row whenever its partners, year or status change; removed with it.
+/// pairs of SDG 17 are counted from these rows, instead of pairing every project's partners again on each request. Written with the
+/// project's row (<c>ProjectRows</c>) whenever it changes; removed with it.
 /// </summary>
 public sealed class PartnerPair
 {
@@ -53,12 +53,6 @@ public sealed class PartnerPair
     public Guid B { get; set; }
     public int? StartYear { get; set; }
     public int? Status { get; set; }
-
-    public static IEnumerable<PartnerPair> Of(ProjectState project) =>
-        from a in project.Partners
-        from b in project.Partners
-        where a.CompareTo(b) < 0
-        select new PartnerPair { ProjectId = project.Id, A = a, B = b, StartYear = project.StartYear, Status = project.Status };
 }
 
 /// <summary>

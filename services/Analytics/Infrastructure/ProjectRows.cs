@@ -1,0 +1,89 @@
+using CooperationPlatform.Analytics.Model;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
+
+namespace CooperationPlatform.Analytics.Infrastructure;
+
+/// <summary>
+/// Writes a project's row and its partner pairs in one statement, in the caller's transaction: the project messages are the bulk of
+/// what analytics ingests, and loading, tracking and saving each row through EF Core cost more than the write itself.
+/// </summary>
+public static class ProjectRows
+{
+    // The row is replaced only by a newer version (or, for the rebuild, the same one); an insert racing another instance's waits on
+    // its row lock and is then judged against the row it wrote. Pairs no longer in the project are deleted, new ones inserted and
+    // kept ones updated only when the project's year or status moved. projects is named first, so it is locked before
+    // partner_pairs, the order the rebuild locks them in.
+    private const string Upsert = """
+        WITH applied AS (
+            INSERT INTO projects ("Id", "Version", "Title", "Status", "Modality", "StartYear", "PrimarySdg", "Sdgs", "Targets", "Countries",
+                "Places", "Partners", "Funders", "CommitmentFunders", "CommitmentCurrencies", "CommitmentAmounts")
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
+            ON CONFLICT ("Id") DO UPDATE SET "Version" = excluded."Version", "Title" = excluded."Title", "Status" = excluded."Status",
+                "Modality" = excluded."Modality", "StartYear" = excluded."StartYear", "PrimarySdg" = excluded."PrimarySdg",
+                "Sdgs" = excluded."Sdgs", "Targets" = excluded."Targets", "Countries" = excluded."Countries", "Places" = excluded."Places",
+                "Partners" = excluded."Partners", "Funders" = excluded."Funders", "CommitmentFunders" = excluded."CommitmentFunders",
+                "CommitmentCurrencies" = excluded."CommitmentCurrencies", "CommitmentAmounts" = excluded."CommitmentAmounts"
+            WHERE projects."Version" < excluded."Version" OR ($17 AND projects."Version" = excluded."Version")
+            RETURNING "Id", "Partners", "StartYear", "Status"
+        ),
+        pairs AS (
+            SELECT applied."Id" AS project_id, a, b, applied."StartYear" AS start_year, applied."Status" AS status
+            FROM applied, unnest(applied."Partners") AS a, unnest(applied."Partners") AS b
+            WHERE a < b
+        ),
+        removed AS (
+            DELETE FROM partner_pairs AS old USING applied
+            WHERE old."ProjectId" = applied."Id" AND NOT EXISTS (SELECT 1 FROM pairs WHERE pairs.a = old."A" AND pairs.b = old."B")
+        ),
+        added AS (
+            INSERT INTO partner_pairs ("ProjectId", "A", "B", "StartYear", "Status")
+            SELECT project_id, a, b, start_year, status FROM pairs
+            ON CONFLICT ("ProjectId", "A", "B") DO UPDATE SET "StartYear" = excluded."StartYear", "Status" = excluded."Status"
+            WHERE (partner_pairs."StartYear", partner_pairs."Status") IS DISTINCT FROM (excluded."StartYear", excluded."Status")
+        )
+        SELECT count(*) FROM applied
+        """;
+
+    /// <summary>Returns whether the row was written: false when the row already holds a newer version.</summary>
+    public static async Task<bool> UpsertAsync(AnalyticsDbContext db, ProjectState project, bool replaceSameVersion, CancellationToken cancellationToken)
+    {
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var command = new NpgsqlCommand(Upsert, (NpgsqlConnection)db.Database.GetDbConnection())
+            {
+                Transaction = (NpgsqlTransaction?)db.Database.CurrentTransaction?.GetDbTransaction(),
+                Parameters =
+                {
+                    new NpgsqlParameter<Guid> { TypedValue = project.Id },
+                    new NpgsqlParameter<long> { TypedValue = project.Version },
+                    new NpgsqlParameter<string> { TypedValue = project.Title },
+                    Nullable(project.Status),
+                    Nullable(project.Modality),
+                    Nullable(project.StartYear),
+                    Nullable(project.PrimarySdg),
+                    new NpgsqlParameter<int[]> { TypedValue = project.Sdgs },
+                    new NpgsqlParameter<string[]> { TypedValue = project.Targets },
+                    new NpgsqlParameter<string[]> { TypedValue = project.Countries },
+                    new NpgsqlParameter<string[]> { TypedValue = project.Places },
+                    new NpgsqlParameter<Guid[]> { TypedValue = project.Partners },
+                    new NpgsqlParameter<Guid[]> { TypedValue = project.Funders },
+                    new NpgsqlParameter<Guid[]> { TypedValue = project.CommitmentFunders },
+                    new NpgsqlParameter<string[]> { TypedValue = project.CommitmentCurrencies },
+                    new NpgsqlParameter<decimal[]> { TypedValue = project.CommitmentAmounts },
+                    new NpgsqlParameter<bool> { TypedValue = replaceSameVersion },
+                },
+            };
+            return (long)(await command.ExecuteScalarAsync(cancellationToken))! > 0;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private static NpgsqlParameter Nullable(int? value) =>
+        new() { NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Integer, Value = value is { } v ? v : DBNull.Value };
+}
