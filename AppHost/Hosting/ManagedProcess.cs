@@ -101,6 +101,11 @@ public sealed class ManagedProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Suspends the process (SIGSTOP) until <see cref="Resume"/>: a benchmark gives the machine to the other processes.</summary>
+    public void Pause() => _ = Kill(_process.Id, SigStop);
+
+    public void Resume() => _ = Kill(_process.Id, SigCont);
+
     /// <summary>Kills without grace: what a crash looks like.</summary>
     public void KillNow() => _process.Kill(entireProcessTree: true);
 
@@ -143,6 +148,8 @@ public sealed class ManagedProcess : IAsyncDisposable
     private const int SigInt = 2;
     private const int SigQuit = 3;
     private const int SigTerm = 15;
+    private const int SigCont = 18;
+    private const int SigStop = 19;
 
     [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
     private static extern int Kill(int pid, int signal);
