@@ -61,10 +61,12 @@ public sealed class ProjectionRebuilder(AnalyticsDbContext db, Projector project
             }
             if (++pending % BatchSize == 0)
             {
+                await ProjectRows.FlushAsync(db, cancellationToken);
                 await db.SaveChangesAsync(cancellationToken);
                 db.ChangeTracker.Clear();
             }
         }
+        await ProjectRows.FlushAsync(db, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
         long removed = 0;

@@ -68,10 +68,7 @@ public sealed class Projector(AnalyticsDbContext db)
     {
         var project = new ProjectState { Id = message.AggregateId, Version = message.AggregateVersion };
         Project(project, snapshot);
-        if (await ProjectRows.UpsertAsync(db, project, replaceSameVersion, cancellationToken))
-        {
-            db.ChangedProjections.Add(Projection.Projects);
-        }
+        await ProjectRows.StageAsync(db, project, replaceSameVersion, cancellationToken);
     }
 
     private static void Project(ProjectState state, ProjectSnapshot project)

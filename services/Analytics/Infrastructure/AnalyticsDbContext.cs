@@ -3,6 +3,7 @@ using CooperationPlatform.Analytics.Model;
 using CooperationPlatform.ServiceDefaults.Messaging;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Npgsql;
 
 namespace CooperationPlatform.Analytics.Infrastructure;
 
@@ -27,6 +28,9 @@ public sealed class AnalyticsDbContext : DbContext
     /// the change tracker, and by the writers that go around it (<see cref="ProjectRows"/>).
     /// </summary>
     internal HashSet<Projection> ChangedProjections { get; } = [];
+
+    /// <summary>Project rows written by <see cref="ProjectRows"/> and not yet sent to the database.</summary>
+    internal List<NpgsqlBatchCommand> StagedProjectRows { get; } = [];
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

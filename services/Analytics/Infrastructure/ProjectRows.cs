@@ -1,3 +1,4 @@
+using CooperationPlatform.Analytics.Application;
 using CooperationPlatform.Analytics.Model;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -46,37 +47,73 @@ public static class ProjectRows
         SELECT count(*) FROM applied
         """;
 
-    /// <summary>Returns whether the row was written: false when the row already holds a newer version.</summary>
-    public static async Task<bool> UpsertAsync(AnalyticsDbContext db, ProjectState project, bool replaceSameVersion, CancellationToken cancellationToken)
+    /// <summary>
+    /// Queues the write of a project's row for <see cref="FlushAsync"/>, which runs every queued write in one round trip, in order.
+    /// Outside a transaction the write runs at once; inside one, it runs before the commit at the latest
+    /// (<see cref="ProjectionChangeInterceptor"/>), so a batch of messages costs one round trip for all its projects.
+    /// </summary>
+    public static async Task StageAsync(AnalyticsDbContext db, ProjectState project, bool replaceSameVersion, CancellationToken cancellationToken)
     {
+        db.StagedProjectRows.Add(new NpgsqlBatchCommand(Upsert)
+        {
+            Parameters =
+            {
+                new NpgsqlParameter<Guid> { TypedValue = project.Id },
+                new NpgsqlParameter<long> { TypedValue = project.Version },
+                new NpgsqlParameter<string> { TypedValue = project.Title },
+                Nullable(project.Status),
+                Nullable(project.Modality),
+                Nullable(project.StartYear),
+                Nullable(project.PrimarySdg),
+                new NpgsqlParameter<int[]> { TypedValue = project.Sdgs },
+                new NpgsqlParameter<string[]> { TypedValue = project.Targets },
+                new NpgsqlParameter<string[]> { TypedValue = project.Countries },
+                new NpgsqlParameter<string[]> { TypedValue = project.Places },
+                new NpgsqlParameter<Guid[]> { TypedValue = project.Partners },
+                new NpgsqlParameter<Guid[]> { TypedValue = project.Funders },
+                new NpgsqlParameter<Guid[]> { TypedValue = project.CommitmentFunders },
+                new NpgsqlParameter<string[]> { TypedValue = project.CommitmentCurrencies },
+                new NpgsqlParameter<decimal[]> { TypedValue = project.CommitmentAmounts },
+                new NpgsqlParameter<bool> { TypedValue = replaceSameVersion },
+            },
+        });
+        if (db.Database.CurrentTransaction is null)
+        {
+            await FlushAsync(db, cancellationToken);
+        }
+    }
+
+    /// <summary>Runs the queued writes in the context's transaction; notes the projects projection as changed if any row was written.</summary>
+    public static async Task FlushAsync(AnalyticsDbContext db, CancellationToken cancellationToken)
+    {
+        if (db.StagedProjectRows.Count == 0)
+        {
+            return;
+        }
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
-            await using var command = new NpgsqlCommand(Upsert, (NpgsqlConnection)db.Database.GetDbConnection())
+            await using var batch = new NpgsqlBatch((NpgsqlConnection)db.Database.GetDbConnection(),
+                (NpgsqlTransaction?)db.Database.CurrentTransaction?.GetDbTransaction());
+            foreach (var command in db.StagedProjectRows)
             {
-                Transaction = (NpgsqlTransaction?)db.Database.CurrentTransaction?.GetDbTransaction(),
-                Parameters =
+                batch.BatchCommands.Add(command);
+            }
+            db.StagedProjectRows.Clear();
+            await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+            var written = false;
+            do
+            {
+                while (await reader.ReadAsync(cancellationToken))
                 {
-                    new NpgsqlParameter<Guid> { TypedValue = project.Id },
-                    new NpgsqlParameter<long> { TypedValue = project.Version },
-                    new NpgsqlParameter<string> { TypedValue = project.Title },
-                    Nullable(project.Status),
-                    Nullable(project.Modality),
-                    Nullable(project.StartYear),
-                    Nullable(project.PrimarySdg),
-                    new NpgsqlParameter<int[]> { TypedValue = project.Sdgs },
-                    new NpgsqlParameter<string[]> { TypedValue = project.Targets },
-                    new NpgsqlParameter<string[]> { TypedValue = project.Countries },
-                    new NpgsqlParameter<string[]> { TypedValue = project.Places },
-                    new NpgsqlParameter<Guid[]> { TypedValue = project.Partners },
-                    new NpgsqlParameter<Guid[]> { TypedValue = project.Funders },
-                    new NpgsqlParameter<Guid[]> { TypedValue = project.CommitmentFunders },
-                    new NpgsqlParameter<string[]> { TypedValue = project.CommitmentCurrencies },
-                    new NpgsqlParameter<decimal[]> { TypedValue = project.CommitmentAmounts },
-                    new NpgsqlParameter<bool> { TypedValue = replaceSameVersion },
-                },
-            };
-            return (long)(await command.ExecuteScalarAsync(cancellationToken))! > 0;
+                    written |= reader.GetInt64(0) > 0;
+                }
+            }
+            while (await reader.NextResultAsync(cancellationToken));
+            if (written)
+            {
+                db.ChangedProjections.Add(Projection.Projects);
+            }
         }
         finally
         {

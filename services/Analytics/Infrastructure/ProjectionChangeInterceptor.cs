@@ -9,6 +9,7 @@ namespace CooperationPlatform.Analytics.Infrastructure;
 /// <summary>
 /// Invalidates the cached views of the projections a save changed once the change is committed, never before: invalidating inside
 /// the transaction would let a concurrent read cache the old figures again. A batch of messages in one transaction invalidates once.
+/// Before a commit, it sends the project rows still staged (<see cref="ProjectRows"/>); after a rollback, it drops them.
 /// </summary>
 public sealed class ProjectionChangeInterceptor(IServiceProvider services) : ISaveChangesInterceptor, IDbTransactionInterceptor
 {
@@ -17,6 +18,16 @@ public sealed class ProjectionChangeInterceptor(IServiceProvider services) : ISa
         if (eventData.Context is AnalyticsDbContext { Database.CurrentTransaction: null } context)
         {
             await FlushAsync(context);
+        }
+        return result;
+    }
+
+    public async ValueTask<InterceptionResult> TransactionCommittingAsync(DbTransaction transaction, TransactionEventData eventData, InterceptionResult result,
+        CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is AnalyticsDbContext context)
+        {
+            await ProjectRows.FlushAsync(context, cancellationToken);
         }
         return result;
     }
@@ -34,6 +45,7 @@ public sealed class ProjectionChangeInterceptor(IServiceProvider services) : ISa
         if (eventData.Context is AnalyticsDbContext context)
         {
             context.ChangedProjections.Clear();
+            context.StagedProjectRows.Clear();
         }
         return Task.CompletedTask;
     }
