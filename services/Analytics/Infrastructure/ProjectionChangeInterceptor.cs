@@ -40,12 +40,19 @@ public sealed class ProjectionChangeInterceptor(IServiceProvider services) : ISa
         }
     }
 
-    public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default) =>
+        Discard(eventData.Context);
+
+    // A commit or rollback that failed leaves nothing applied either; the pooled context must not carry the batch's writes on.
+    public Task TransactionFailedAsync(DbTransaction transaction, TransactionErrorEventData eventData, CancellationToken cancellationToken = default) =>
+        Discard(eventData.Context);
+
+    private static Task Discard(DbContext? context)
     {
-        if (eventData.Context is AnalyticsDbContext context)
+        if (context is AnalyticsDbContext analytics)
         {
-            context.ChangedProjections.Clear();
-            context.StagedProjectRows.Clear();
+            analytics.ChangedProjections.Clear();
+            analytics.StagedProjectRows.Clear();
         }
         return Task.CompletedTask;
     }
