@@ -73,7 +73,45 @@ public sealed class TrackCountTests(DirectoryService service) : IClassFixture<Di
         Assert.Equal(recounted, kept);
     }
 
+    [Fact]
+    public async Task A_project_changed_by_another_transaction_meanwhile_is_refused_not_counted_twice()
+    {
+        var institution = Guid.NewGuid();
+        var registered = Portfolio.Project("Contended", ProjectStatus.Pipeline, [institution]);
+        await service.RegisterProjectAsync(registered);
+        await Eventually.HoldsAsync(async () => (await CountsAsync([institution])).Recounted[0] == 0 && await StoredVersionAsync(registered.ProjectId) == 1,
+            "the project is stored, not counted");
+
+        // Two instances apply versions 2 and 3 at the same moment: the second read version 1 before the first committed version 2.
+        await using var firstScope = service.Services.CreateAsyncScope();
+        await using var secondScope = service.Services.CreateAsyncScope();
+        var first = firstScope.ServiceProvider.GetRequiredService<DirectoryDbContext>();
+        var second = secondScope.ServiceProvider.GetRequiredService<DirectoryDbContext>();
+        var now = DateTimeOffset.UtcNow;
+        var counted = registered with { Status = ProjectStatus.Implementation };
+        await using var firstTransaction = await first.Database.BeginTransactionAsync(Cancel);
+        Assert.True(await PortfolioProjectRows.ApplyAsync(first, Model.PortfolioProject.From(counted, 2, now), Cancel));
+        await using var secondTransaction = await second.Database.BeginTransactionAsync(Cancel);
+        var secondApply = PortfolioProjectRows.ApplyAsync(second, Model.PortfolioProject.From(counted with { Title = "Contended, v3" }, 3, now), Cancel);
+        await Task.Delay(200, Cancel);
+        Assert.False(secondApply.IsCompleted, "the second waits for the first's row lock");
+        await firstTransaction.CommitAsync(Cancel);
+
+        await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => secondApply);
+        await secondTransaction.RollbackAsync(Cancel);
+        var (kept, recounted) = await CountsAsync([institution]);
+        Assert.Equal([1], recounted);
+        Assert.Equal(recounted, kept);
+    }
+
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    private async Task<long?> StoredVersionAsync(Guid projectId)
+    {
+        await using var scope = service.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<DirectoryDbContext>();
+        return await db.PortfolioProjects.Where(p => p.Id == projectId).Select(p => (long?)p.Version).SingleOrDefaultAsync(Cancel);
+    }
 
     private async Task<(int[] Kept, int[] Recounted)> CountsAsync(Guid[] institutions)
     {

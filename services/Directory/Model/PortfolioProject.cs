@@ -5,7 +5,8 @@ namespace CooperationPlatform.Directory.Model;
 
 /// <summary>
 /// A portfolio project as the directory learns it from the portfolio's messages (never by calling the portfolio): what the
-/// track records of its partner institutions need. A message older than the stored version is ignored.
+/// track records of its partner institutions need. Written by <c>PortfolioProjectRows</c>; a message older than the stored version
+/// is ignored.
 /// </summary>
 public sealed class PortfolioProject
 {
@@ -25,56 +26,36 @@ public sealed class PortfolioProject
     public List<string> Regions { get; private set; } = [];
     public List<ProjectPartner> Partners { get; private set; } = [];
 
-    /// <summary>Whether it shows what its partners have done: not merely in the pipeline, and not cancelled.</summary>
+    /// <summary>
+    /// Whether it shows what its partners have done: not merely in the pipeline, and not cancelled. While it does, it counts for each
+    /// of its partners (<see cref="InstitutionTrackCount"/>).
+    /// </summary>
     public bool CountsForTrackRecord { get; private set; }
 
     public DateTimeOffset UpdatedAt { get; private set; }
 
-    /// <summary>The partners this project counts for: all of them while it <see cref="CountsForTrackRecord"/>, none otherwise.</summary>
-    public IReadOnlySet<Guid> CountedPartners() => CountsForTrackRecord ? Partners.Select(p => p.InstitutionId).ToHashSet() : new HashSet<Guid>();
-
-    public static PortfolioProject From(ProjectSnapshot snapshot, long version, DateTimeOffset now)
+    /// <summary>The directory's copy of the project a message describes, at the message's version.</summary>
+    public static PortfolioProject From(ProjectSnapshot snapshot, long version, DateTimeOffset now) => new()
     {
-        var project = new PortfolioProject { Id = snapshot.ProjectId };
-        project.Apply(snapshot, version, now);
-        return project;
-    }
-
-    /// <summary>Applies a snapshot newer than the stored one; returns false for a stale one.</summary>
-    public bool Apply(ProjectSnapshot snapshot, long version, DateTimeOffset now)
-    {
-        if (Version != 0 && version <= Version)
+        Id = snapshot.ProjectId,
+        Version = version,
+        Title = snapshot.Title,
+        Status = snapshot.Status,
+        Modality = snapshot.Modality,
+        StartYear = (snapshot.ActualStart ?? snapshot.PlannedStart)?.Year,
+        Sectors = [.. snapshot.Sectors.Select(s => s.Code).Distinct()],
+        Sdgs = [.. snapshot.Sdgs.Select(s => s.Goal).Distinct()],
+        Countries = [.. snapshot.Countries.Select(c => c.Country).Distinct()],
+        Regions = [.. snapshot.Regions.Select(r => r.Region).Distinct()],
+        Partners = [.. snapshot.Partners.GroupBy(p => p.InstitutionId).Select(g => new ProjectPartner
         {
-            return false;
-        }
-        Version = version;
-        Title = snapshot.Title;
-        Status = snapshot.Status;
-        Modality = snapshot.Modality;
-        StartYear = (snapshot.ActualStart ?? snapshot.PlannedStart)?.Year;
-        Sectors = [.. snapshot.Sectors.Select(s => s.Code).Distinct()];
-        Sdgs = [.. snapshot.Sdgs.Select(s => s.Goal).Distinct()];
-        Countries = [.. snapshot.Countries.Select(c => c.Country).Distinct()];
-        Regions = [.. snapshot.Regions.Select(r => r.Region).Distinct()];
-        CountsForTrackRecord = snapshot.Status is not (ProjectStatus.Pipeline or ProjectStatus.Cancelled);
-        UpdatedAt = now;
-
-        var partners = snapshot.Partners.GroupBy(p => p.InstitutionId).ToDictionary(g => g.Key, g => g.SelectMany(p => p.Roles).Distinct().ToList());
-        Partners.RemoveAll(p => !partners.ContainsKey(p.InstitutionId));
-        foreach (var (institutionId, roles) in partners)
-        {
-            var partner = Partners.Find(p => p.InstitutionId == institutionId);
-            if (partner is null)
-            {
-                Partners.Add(new ProjectPartner { ProjectId = Id, InstitutionId = institutionId, Roles = roles });
-            }
-            else
-            {
-                partner.Roles = roles;
-            }
-        }
-        return true;
-    }
+            ProjectId = snapshot.ProjectId,
+            InstitutionId = g.Key,
+            Roles = [.. g.SelectMany(p => p.Roles).Distinct()],
+        })],
+        CountsForTrackRecord = snapshot.Status is not (ProjectStatus.Pipeline or ProjectStatus.Cancelled),
+        UpdatedAt = now,
+    };
 }
 
 /// <summary>
