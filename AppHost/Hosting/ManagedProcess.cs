@@ -101,10 +101,21 @@ public sealed class ManagedProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Suspends the process (SIGSTOP) until <see cref="Resume"/>: a benchmark gives the machine to the other processes.</summary>
-    public void Pause() => _ = Kill(_process.Id, SigStop);
+    /// <summary>
+    /// Suspends the process (SIGSTOP) until <see cref="Resume"/>: a benchmark gives the machine to the other processes. In container
+    /// mode this is the podman client, not the container.
+    /// </summary>
+    public void Pause() => Signal(SigStop);
 
-    public void Resume() => _ = Kill(_process.Id, SigCont);
+    public void Resume() => Signal(SigCont);
+
+    private void Signal(int signal)
+    {
+        if (Kill(_process.Id, signal) != 0)
+        {
+            throw new InvalidOperationException($"Signal {signal} to process {_process.Id} failed (errno {Marshal.GetLastPInvokeError()}).");
+        }
+    }
 
     /// <summary>Kills without grace: what a crash looks like.</summary>
     public void KillNow() => _process.Kill(entireProcessTree: true);

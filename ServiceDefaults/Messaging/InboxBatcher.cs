@@ -14,7 +14,8 @@ namespace CooperationPlatform.ServiceDefaults.Messaging;
 /// <para>
 /// A quiet queue is not slowed down: the first message starts a batch at once, and the messages that arrive while a batch is being
 /// applied form the next one (a second batch runs alongside when a full one is waiting). Within a batch the handlers run one after
-/// another and each one's changes are saved before the next runs. If a batch fails, each of its messages is applied again on its own,
+/// another and each one's changes are saved before the next runs (a service may also stage statements that it sends, in order, just
+/// before the commit). If a batch fails, each of its messages is applied again on its own,
 /// and a message being retried is always applied on its own, so a message that cannot be applied is retried (and dead-lettered) alone
 /// and never holds back the others. Each message's consumer completes, and the broker gets its acknowledgement, only after the commit
 /// that applied it.

@@ -74,11 +74,16 @@ public sealed class AnalyticsScenario : IScenario
         };
     }
 
-    private static async Task WaitForRowsAsync(BenchContext context, string database, string table, long rows, CancellationToken cancellationToken)
+    private static async Task<long> CountRowsAsync(BenchContext context, string database, string table, CancellationToken cancellationToken)
     {
         await using var db = NpgsqlDataSource.Create(context.DatabaseConnectionString(database));
         await using var command = db.CreateCommand($"SELECT count(*) FROM {table}");
-        while ((long)(await command.ExecuteScalarAsync(cancellationToken))! < rows)
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    private static async Task WaitForRowsAsync(BenchContext context, string database, string table, long rows, CancellationToken cancellationToken)
+    {
+        while (await CountRowsAsync(context, database, table, cancellationToken) < rows)
         {
             await Task.Delay(100, cancellationToken);
         }
@@ -98,22 +103,23 @@ public sealed class AnalyticsScenario : IScenario
         var shared = messages[..SharedPhaseProjects];
         var alone = messages[SharedPhaseProjects..];
         var directory = context.Host.Get<ProjectResource>("directory-api").Process!;
+        var directoryRows = await CountRowsAsync(context, "directorydb", "portfolio_projects", cancellationToken);
 
-        var sharedResult = await IngestPhaseAsync(bus, context, shared, SharedPhaseProjects, "with the directory consuming the same messages", cancellationToken);
-        await WaitForRowsAsync(context, "directorydb", "portfolio_projects", SharedPhaseProjects, cancellationToken);
+        var sharedResult = await IngestPhaseAsync(bus, context, shared, "with the directory consuming the same messages", cancellationToken);
+        await WaitForRowsAsync(context, "directorydb", "portfolio_projects", directoryRows + shared.Length, cancellationToken);
 
         directory.Pause();
         BenchResult aloneResult;
         try
         {
-            aloneResult = await IngestPhaseAsync(bus, context, alone, Projects, "alone: the directory paused", cancellationToken);
+            aloneResult = await IngestPhaseAsync(bus, context, alone, "alone: the directory paused", cancellationToken);
         }
         finally
         {
             directory.Resume();
         }
         var catchUp = Stopwatch.StartNew();
-        await WaitForRowsAsync(context, "directorydb", "portfolio_projects", Projects, cancellationToken);
+        await WaitForRowsAsync(context, "directorydb", "portfolio_projects", directoryRows + messages.Length, cancellationToken);
         var directoryRate = alone.Length / catchUp.Elapsed.TotalSeconds;
         Console.WriteLine($"  the directory caught up on {alone.Length} messages in {catchUp.Elapsed.TotalSeconds:0.0} s ({directoryRate:0} msg/s)");
         return
@@ -125,9 +131,10 @@ public sealed class AnalyticsScenario : IScenario
         ];
     }
 
-    private static async Task<BenchResult> IngestPhaseAsync(IBusControl bus, BenchContext context, ProjectRegistered[] messages, long rowsAfter,
-        string how, CancellationToken cancellationToken)
+    private static async Task<BenchResult> IngestPhaseAsync(IBusControl bus, BenchContext context, ProjectRegistered[] messages, string how,
+        CancellationToken cancellationToken)
     {
+        var rowsAfter = await CountRowsAsync(context, "analyticsdb", "projects", cancellationToken) + messages.Length;
         var clock = Stopwatch.StartNew();
         foreach (var batch in messages.Chunk(500))
         {

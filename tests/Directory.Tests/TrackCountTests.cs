@@ -85,6 +85,7 @@ public sealed class TrackCountTests(DirectoryService service) : IClassFixture<Di
         // Two instances apply versions 2 and 3 at the same moment: the second read version 1 before the first committed version 2.
         await using var firstScope = service.Services.CreateAsyncScope();
         await using var secondScope = service.Services.CreateAsyncScope();
+        await using var observerScope = service.Services.CreateAsyncScope();
         var first = firstScope.ServiceProvider.GetRequiredService<DirectoryDbContext>();
         var second = secondScope.ServiceProvider.GetRequiredService<DirectoryDbContext>();
         var now = DateTimeOffset.UtcNow;
@@ -93,8 +94,8 @@ public sealed class TrackCountTests(DirectoryService service) : IClassFixture<Di
         Assert.True(await PortfolioProjectRows.ApplyAsync(first, Model.PortfolioProject.From(counted, 2, now), Cancel));
         await using var secondTransaction = await second.Database.BeginTransactionAsync(Cancel);
         var secondApply = PortfolioProjectRows.ApplyAsync(second, Model.PortfolioProject.From(counted with { Title = "Contended, v3" }, 3, now), Cancel);
-        await Task.Delay(200, Cancel);
-        Assert.False(secondApply.IsCompleted, "the second waits for the first's row lock");
+        await RowLocks.WaitUntilBlockedAsync(observerScope.ServiceProvider.GetRequiredService<DirectoryDbContext>(), second);
+        Assert.False(secondApply.IsCompleted);
         await firstTransaction.CommitAsync(Cancel);
 
         await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => secondApply);

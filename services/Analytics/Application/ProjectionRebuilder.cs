@@ -42,48 +42,57 @@ public sealed class ProjectionRebuilder(AnalyticsDbContext db, Projector project
         var pending = 0;
         db.ChangeTracker.Clear();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        // Consumers apply batches of messages that each lock several rows; holding the tables from the start makes them wait for the
-        // rebuild instead of deadlocking with it.
-        // (The rows kept beside a projection's, such as a project's partner pairs, are locked with it.)
-        var rebuilt = db.Model.GetEntityTypes()
-            .Where(e => typeof(IProjectionState).IsAssignableFrom(e.ClrType) && projections.Contains(ViewCache.Of(e.ClrType)))
-            .ToList();
-        var lockTables = "LOCK TABLE " + string.Join(", ", rebuilt
-            .Concat(db.Model.GetEntityTypes().Where(e => e.GetForeignKeys().Any(k => rebuilt.Contains(k.PrincipalEntityType))))
-            .Select(e => $"\"{e.GetTableName()}\"")) + " IN SHARE ROW EXCLUSIVE MODE";
-        await db.Database.ExecuteSqlRawAsync(lockTables, cancellationToken);
-        await foreach (var message in messages.WithCancellation(cancellationToken))
-        {
-            await projector.ApplyAsync(message, cancellationToken, replaceSameVersion: true);
-            if (Projector.ProjectionOf(message) is { } projection)
-            {
-                seen.GetValueOrDefault(projection)?.Add(message.AggregateId);
-            }
-            if (++pending % BatchSize == 0)
-            {
-                await ProjectRows.FlushAsync(db, cancellationToken);
-                await db.SaveChangesAsync(cancellationToken);
-                db.ChangeTracker.Clear();
-            }
-        }
-        await ProjectRows.FlushAsync(db, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        db.ChangeTracker.Clear();
         long removed = 0;
-        foreach (var (projection, ids) in seen)
+        try
         {
-            var keep = ids.ToArray();
-            removed += projection switch
+            // Consumers apply batches of messages that each lock several rows; holding the tables from the start makes them wait for the
+            // rebuild instead of deadlocking with it.
+            // (The rows kept beside a projection's, such as a project's partner pairs, are locked with it.)
+            var rebuilt = db.Model.GetEntityTypes()
+                .Where(e => typeof(IProjectionState).IsAssignableFrom(e.ClrType) && projections.Contains(ViewCache.Of(e.ClrType)))
+                .ToList();
+            var lockTables = "LOCK TABLE " + string.Join(", ", rebuilt
+                .Concat(db.Model.GetEntityTypes().Where(e => e.GetForeignKeys().Any(k => rebuilt.Contains(k.PrincipalEntityType))))
+                .Select(e => $"\"{e.GetTableName()}\"")) + " IN SHARE ROW EXCLUSIVE MODE";
+            await db.Database.ExecuteSqlRawAsync(lockTables, cancellationToken);
+            await foreach (var message in messages.WithCancellation(cancellationToken))
             {
-                Projection.Projects => await db.Projects.Where(s => !keep.Contains(s.Id)).ExecuteDeleteAsync(cancellationToken),
-                Projection.Institutions => await db.Institutions.Where(s => !keep.Contains(s.Id)).ExecuteDeleteAsync(cancellationToken),
-                Projection.Events => await db.Events.Where(s => !keep.Contains(s.Id)).ExecuteDeleteAsync(cancellationToken),
-                Projection.Registrations => await db.Registrations.Where(s => !keep.Contains(s.Id)).ExecuteDeleteAsync(cancellationToken),
-                Projection.Meetings => await db.Meetings.Where(s => !keep.Contains(s.Id)).ExecuteDeleteAsync(cancellationToken),
-                _ => 0,
-            };
+                await projector.ApplyAsync(message, cancellationToken, replaceSameVersion: true);
+                if (Projector.ProjectionOf(message) is { } projection)
+                {
+                    seen.GetValueOrDefault(projection)?.Add(message.AggregateId);
+                }
+                if (++pending % BatchSize == 0)
+                {
+                    await ProjectRows.FlushAsync(db, cancellationToken);
+                    await db.SaveChangesAsync(cancellationToken);
+                    db.ChangeTracker.Clear();
+                }
+            }
+            await ProjectRows.FlushAsync(db, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            foreach (var (projection, ids) in seen)
+            {
+                var keep = ids.ToArray();
+                removed += projection switch
+                {
+                    Projection.Projects => await db.Projects.Where(s => !keep.Contains(s.Id)).ExecuteDeleteAsync(cancellationToken),
+                    Projection.Institutions => await db.Institutions.Where(s => !keep.Contains(s.Id)).ExecuteDeleteAsync(cancellationToken),
+                    Projection.Events => await db.Events.Where(s => !keep.Contains(s.Id)).ExecuteDeleteAsync(cancellationToken),
+                    Projection.Registrations => await db.Registrations.Where(s => !keep.Contains(s.Id)).ExecuteDeleteAsync(cancellationToken),
+                    Projection.Meetings => await db.Meetings.Where(s => !keep.Contains(s.Id)).ExecuteDeleteAsync(cancellationToken),
+                    _ => 0,
+                };
+            }
+            await transaction.CommitAsync(cancellationToken);
         }
-        await transaction.CommitAsync(cancellationToken);
+        catch
+        {
+            // Explicitly, so that the interceptor drops the project rows this transaction staged.
+            await transaction.RollbackAsync(CancellationToken.None);
+            throw;
+        }
         return new RebuiltSource(source, true, pending, removed, null);
     }
 }

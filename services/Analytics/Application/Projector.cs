@@ -11,7 +11,8 @@ namespace CooperationPlatform.Analytics.Application;
 
 /// <summary>
 /// Replaces an aggregate's state row with the facts a message carries, if the message is newer than the row. The message handlers
-/// and the rebuild both come here, so incremental and rebuilt state cannot differ by construction. Does not save.
+/// and the rebuild both come here, so incremental and rebuilt state cannot differ by construction. Does not save: the caller saves
+/// the rows EF Core tracks, and project rows are staged and sent before the commit (<see cref="ProjectRows"/>).
 /// </summary>
 public sealed class Projector(AnalyticsDbContext db)
 {

@@ -12,12 +12,19 @@ namespace CooperationPlatform.Analytics.Infrastructure;
 /// </summary>
 public static class ProjectRows
 {
-    // The row is replaced only by a newer version (or, for the rebuild, the same one); an insert racing another instance's waits on
-    // its row lock and is then judged against the row it wrote. Pairs no longer in the project are deleted, new ones inserted and
-    // kept ones updated only when the project's year or status moved. projects is named first, so it is locked before
-    // partner_pairs, the order the rebuild locks them in.
+    // Every CTE reads the rows as they were before the statement. The row is replaced only by a newer version (or, for the rebuild,
+    // the same one) AND only if it still holds the version read, so the pairs deleted and kept are the ones that row had. A concurrent
+    // writer (another instance) that got in between makes the statement write nothing; FlushAsync then fails the transaction, and the
+    // message is retried against the new row. Pairs no longer in the project are deleted, new ones inserted and kept ones updated
+    // only when the project's year or status moved. projects is named first, so it is locked before partner_pairs, the order the
+    // rebuild locks them in.
+    // Parameters: $1 id, $2 version, $3 title, $4 status, $5 modality, $6 start year, $7 primary SDG, $8-$16 the arrays in column
+    // order, $17 whether a row of the same version is replaced.
     private const string Upsert = """
-        WITH applied AS (
+        WITH stored AS (
+            SELECT "Version" FROM projects WHERE "Id" = $1
+        ),
+        applied AS (
             INSERT INTO projects ("Id", "Version", "Title", "Status", "Modality", "StartYear", "PrimarySdg", "Sdgs", "Targets", "Countries",
                 "Places", "Partners", "Funders", "CommitmentFunders", "CommitmentCurrencies", "CommitmentAmounts")
             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
@@ -26,7 +33,8 @@ public static class ProjectRows
                 "Sdgs" = excluded."Sdgs", "Targets" = excluded."Targets", "Countries" = excluded."Countries", "Places" = excluded."Places",
                 "Partners" = excluded."Partners", "Funders" = excluded."Funders", "CommitmentFunders" = excluded."CommitmentFunders",
                 "CommitmentCurrencies" = excluded."CommitmentCurrencies", "CommitmentAmounts" = excluded."CommitmentAmounts"
-            WHERE projects."Version" < excluded."Version" OR ($17 AND projects."Version" = excluded."Version")
+            WHERE (projects."Version" < excluded."Version" OR ($17 AND projects."Version" = excluded."Version"))
+                AND projects."Version" = (SELECT "Version" FROM stored)
             RETURNING "Id", "Partners", "StartYear", "Status"
         ),
         pairs AS (
@@ -44,13 +52,13 @@ public static class ProjectRows
             ON CONFLICT ("ProjectId", "A", "B") DO UPDATE SET "StartYear" = excluded."StartYear", "Status" = excluded."Status"
             WHERE (partner_pairs."StartYear", partner_pairs."Status") IS DISTINCT FROM (excluded."StartYear", excluded."Status")
         )
-        SELECT count(*) FROM applied
+        SELECT EXISTS (SELECT 1 FROM applied), (SELECT "Version" FROM stored)
         """;
 
     /// <summary>
     /// Queues the write of a project's row for <see cref="FlushAsync"/>, which runs every queued write in one round trip, in order.
-    /// Outside a transaction the write runs at once; inside one, it runs before the commit at the latest
-    /// (<see cref="ProjectionChangeInterceptor"/>), so a batch of messages costs one round trip for all its projects.
+    /// Outside a transaction the write runs at once; inside one, it runs just before the commit (<see cref="ProjectionChangeInterceptor"/>),
+    /// so a batch of messages costs one round trip for all its projects.
     /// </summary>
     public static async Task StageAsync(AnalyticsDbContext db, ProjectState project, bool replaceSameVersion, CancellationToken cancellationToken)
     {
@@ -61,10 +69,10 @@ public static class ProjectRows
                 new NpgsqlParameter<Guid> { TypedValue = project.Id },
                 new NpgsqlParameter<long> { TypedValue = project.Version },
                 new NpgsqlParameter<string> { TypedValue = project.Title },
-                Nullable(project.Status),
-                Nullable(project.Modality),
-                Nullable(project.StartYear),
-                Nullable(project.PrimarySdg),
+                NullableInteger(project.Status),
+                NullableInteger(project.Modality),
+                NullableInteger(project.StartYear),
+                NullableInteger(project.PrimarySdg),
                 new NpgsqlParameter<int[]> { TypedValue = project.Sdgs },
                 new NpgsqlParameter<string[]> { TypedValue = project.Targets },
                 new NpgsqlParameter<string[]> { TypedValue = project.Countries },
@@ -83,7 +91,10 @@ public static class ProjectRows
         }
     }
 
-    /// <summary>Runs the queued writes in the context's transaction; notes the projects projection as changed if any row was written.</summary>
+    /// <summary>
+    /// Runs the queued writes in the context's transaction and notes the projects projection as changed if any row was written.
+    /// Throws <see cref="DbUpdateConcurrencyException"/> if another transaction changed one of the projects meanwhile.
+    /// </summary>
     public static async Task FlushAsync(AnalyticsDbContext db, CancellationToken cancellationToken)
     {
         if (db.StagedProjectRows.Count == 0)
@@ -102,14 +113,19 @@ public static class ProjectRows
             db.StagedProjectRows.Clear();
             await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
             var written = false;
-            do
+            foreach (var command in batch.BatchCommands)
             {
-                while (await reader.ReadAsync(cancellationToken))
+                await reader.ReadAsync(cancellationToken);
+                var applied = reader.GetBoolean(0);
+                long? storedVersion = reader.IsDBNull(1) ? null : reader.GetInt64(1);
+                var (id, version) = ((Guid)command.Parameters[0].Value!, (long)command.Parameters[1].Value!);
+                if (!applied && (storedVersion is null || storedVersion < version))
                 {
-                    written |= reader.GetInt64(0) > 0;
+                    throw new DbUpdateConcurrencyException($"Project {id} was changed by another transaction while version {version} was applied.");
                 }
+                written |= applied;
+                await reader.NextResultAsync(cancellationToken);
             }
-            while (await reader.NextResultAsync(cancellationToken));
             if (written)
             {
                 db.ChangedProjections.Add(Projection.Projects);
@@ -121,6 +137,6 @@ public static class ProjectRows
         }
     }
 
-    private static NpgsqlParameter Nullable(int? value) =>
+    private static NpgsqlParameter NullableInteger(int? value) =>
         new() { NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Integer, Value = value is { } v ? v : DBNull.Value };
 }

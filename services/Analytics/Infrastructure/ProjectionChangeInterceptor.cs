@@ -22,6 +22,23 @@ public sealed class ProjectionChangeInterceptor(IServiceProvider services) : ISa
         return result;
     }
 
+    // Staged rows belong to the transaction that staged them: any found at the start of another are a leftover of one that was
+    // disposed without a rollback (a pooled context keeps its fields).
+    public ValueTask<DbTransaction> TransactionStartedAsync(DbConnection connection, TransactionEndEventData eventData, DbTransaction result,
+        CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is AnalyticsDbContext context)
+        {
+            context.StagedProjectRows.Clear();
+        }
+        return ValueTask.FromResult(result);
+    }
+
+    public InterceptionResult TransactionCommitting(DbTransaction transaction, TransactionEventData eventData, InterceptionResult result) =>
+        eventData.Context is AnalyticsDbContext { StagedProjectRows.Count: > 0 }
+            ? throw new InvalidOperationException("Staged project rows are sent before an asynchronous commit only: commit with CommitAsync.")
+            : result;
+
     public async ValueTask<InterceptionResult> TransactionCommittingAsync(DbTransaction transaction, TransactionEventData eventData, InterceptionResult result,
         CancellationToken cancellationToken = default)
     {

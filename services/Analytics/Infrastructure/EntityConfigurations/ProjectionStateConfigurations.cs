@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace CooperationPlatform.Analytics.Infrastructure.EntityConfigurations;
 
 // The views' SQL (ProjectionQueries) names these tables and columns; GIN indexes serve the array containment filters.
-// Each state's version is a concurrency token: two instances applying messages of one aggregate at once (each checked the version
+// Each state's version is a concurrency token (project rows are written by ProjectRows, whose statement makes the same check): two instances applying messages of one aggregate at once (each checked the version
 // it read) cannot both write; the second fails, rolls back and is retried against the first's row.
 
 public sealed class ProjectStateConfiguration : IEntityTypeConfiguration<ProjectState>

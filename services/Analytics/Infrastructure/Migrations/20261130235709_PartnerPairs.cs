@@ -32,7 +32,7 @@ namespace CooperationPlatform.Analytics.Infrastructure.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
-            // The pairs of the projects already received (uuid order is Guid.CompareTo's, as in PartnerPair.Of).
+            // The pairs of the projects already received (uuid order, as ProjectRows writes them).
             migrationBuilder.Sql("""
                 INSERT INTO partner_pairs ("ProjectId", "A", "B", "StartYear", "Status")
                 SELECT p."Id", a, b, p."StartYear", p."Status" FROM projects p, unnest(p."Partners") a, unnest(p."Partners") b WHERE a < b;
