@@ -41,19 +41,20 @@ public sealed class ProjectionRebuilder(AnalyticsDbContext db, Projector project
         var seen = projections.ToDictionary(p => p, _ => new HashSet<Guid>());
         var pending = 0;
         db.ChangeTracker.Clear();
+        // The projections' tables and the rows kept beside them (such as a project's partner pairs).
+        var rebuilt = db.Model.GetEntityTypes()
+            .Where(e => typeof(IProjectionState).IsAssignableFrom(e.ClrType) && projections.Contains(ViewCache.Of(e.ClrType)))
+            .ToList();
+        var tableList = string.Join(", ", rebuilt
+            .Concat(db.Model.GetEntityTypes().Where(e => e.GetForeignKeys().Any(k => rebuilt.Contains(k.PrincipalEntityType))))
+            .Select(e => $"\"{e.GetTableName()}\""));
+        var (lockTables, analyzeTables) = ($"LOCK TABLE {tableList} IN SHARE ROW EXCLUSIVE MODE", $"ANALYZE {tableList}");
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         long removed = 0;
         try
         {
             // Consumers apply batches of messages that each lock several rows; holding the tables from the start makes them wait for the
             // rebuild instead of deadlocking with it.
-            // (The rows kept beside a projection's, such as a project's partner pairs, are locked with it.)
-            var rebuilt = db.Model.GetEntityTypes()
-                .Where(e => typeof(IProjectionState).IsAssignableFrom(e.ClrType) && projections.Contains(ViewCache.Of(e.ClrType)))
-                .ToList();
-            var lockTables = "LOCK TABLE " + string.Join(", ", rebuilt
-                .Concat(db.Model.GetEntityTypes().Where(e => e.GetForeignKeys().Any(k => rebuilt.Contains(k.PrincipalEntityType))))
-                .Select(e => $"\"{e.GetTableName()}\"")) + " IN SHARE ROW EXCLUSIVE MODE";
             await db.Database.ExecuteSqlRawAsync(lockTables, cancellationToken);
             await foreach (var message in messages.WithCancellation(cancellationToken))
             {
@@ -93,6 +94,8 @@ public sealed class ProjectionRebuilder(AnalyticsDbContext db, Projector project
             await transaction.RollbackAsync(CancellationToken.None);
             throw;
         }
+        // A rebuild may rewrite whole tables: the views are planned with fresh statistics at once, not when autovacuum gets to it.
+        await db.Database.ExecuteSqlRawAsync(analyzeTables, cancellationToken);
         return new RebuiltSource(source, true, pending, removed, null);
     }
 }

@@ -111,6 +111,9 @@ public static class ProjectRows
                 batch.BatchCommands.Add(command);
             }
             db.StagedProjectRows.Clear();
+            // Planning this statement costs PostgreSQL more than running it; prepared, it is planned once per connection (Npgsql keeps
+            // prepared statements across the pool, so preparing again is free).
+            await batch.PrepareAsync(cancellationToken);
             await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
             var written = false;
             foreach (var command in batch.BatchCommands)

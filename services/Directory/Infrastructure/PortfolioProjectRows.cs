@@ -93,6 +93,8 @@ public static class PortfolioProjectRows
                     new NpgsqlParameter<string[]> { TypedValue = [.. project.Partners.Select(p => "{" + string.Join(',', p.Roles.Select(r => (int)r)) + "}")] },
                 },
             };
+            // Planned once per connection, not per message (Npgsql keeps prepared statements across the pool).
+            await command.PrepareAsync(cancellationToken);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             await reader.ReadAsync(cancellationToken);
             var applied = reader.GetBoolean(0);
