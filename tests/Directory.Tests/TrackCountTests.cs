@@ -83,26 +83,51 @@ public sealed class TrackCountTests(DirectoryService service) : IClassFixture<Di
             "the project is stored, not counted");
 
         // Two instances apply versions 2 and 3 at the same moment: the second read version 1 before the first committed version 2.
+        var counted = registered with { Status = ProjectStatus.Implementation };
+        await ApplyConcurrentlyAsync(counted, 2, counted with { Title = "Contended, v3" }, 3);
+
+        var (kept, recounted) = await CountsAsync([institution]);
+        Assert.Equal([1], recounted);
+        Assert.Equal(recounted, kept);
+    }
+
+    [Fact]
+    public async Task A_project_first_inserted_by_another_transaction_meanwhile_is_refused_not_counted_twice()
+    {
+        var institution = Guid.NewGuid();
+        var project = Portfolio.Project("Contended insert", ProjectStatus.Implementation, [institution]);
+
+        // Two instances receive the project's first two versions at the same moment; neither has a row to read.
+        await ApplyConcurrentlyAsync(project, 1, project with { Title = "Contended insert, v2" }, 2);
+
+        var (kept, recounted) = await CountsAsync([institution]);
+        Assert.Equal([1], recounted);
+        Assert.Equal(recounted, kept);
+        Assert.Equal(1, await StoredVersionAsync(project.ProjectId));
+    }
+
+    /// <summary>
+    /// Applies <paramref name="firstVersion"/> in one transaction and, before it commits, <paramref name="secondVersion"/> in another,
+    /// which blocks on the first's lock; then commits the first and checks that the second is refused (and rolls it back).
+    /// </summary>
+    private async Task ApplyConcurrentlyAsync(ProjectSnapshot first, long firstVersion, ProjectSnapshot second, long secondVersion)
+    {
         await using var firstScope = service.Services.CreateAsyncScope();
         await using var secondScope = service.Services.CreateAsyncScope();
         await using var observerScope = service.Services.CreateAsyncScope();
-        var first = firstScope.ServiceProvider.GetRequiredService<DirectoryDbContext>();
-        var second = secondScope.ServiceProvider.GetRequiredService<DirectoryDbContext>();
+        var firstDb = firstScope.ServiceProvider.GetRequiredService<DirectoryDbContext>();
+        var secondDb = secondScope.ServiceProvider.GetRequiredService<DirectoryDbContext>();
         var now = DateTimeOffset.UtcNow;
-        var counted = registered with { Status = ProjectStatus.Implementation };
-        await using var firstTransaction = await first.Database.BeginTransactionAsync(Cancel);
-        Assert.True(await PortfolioProjectRows.ApplyAsync(first, Model.PortfolioProject.From(counted, 2, now), Cancel));
-        await using var secondTransaction = await second.Database.BeginTransactionAsync(Cancel);
-        var secondApply = PortfolioProjectRows.ApplyAsync(second, Model.PortfolioProject.From(counted with { Title = "Contended, v3" }, 3, now), Cancel);
-        await RowLocks.WaitUntilBlockedAsync(observerScope.ServiceProvider.GetRequiredService<DirectoryDbContext>(), second);
+        await using var firstTransaction = await firstDb.Database.BeginTransactionAsync(Cancel);
+        Assert.True(await PortfolioProjectRows.ApplyAsync(firstDb, Model.PortfolioProject.From(first, firstVersion, now), Cancel));
+        await using var secondTransaction = await secondDb.Database.BeginTransactionAsync(Cancel);
+        var secondApply = PortfolioProjectRows.ApplyAsync(secondDb, Model.PortfolioProject.From(second, secondVersion, now), Cancel);
+        await RowLocks.WaitUntilBlockedAsync(observerScope.ServiceProvider.GetRequiredService<DirectoryDbContext>(), secondDb);
         Assert.False(secondApply.IsCompleted);
         await firstTransaction.CommitAsync(Cancel);
 
         await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => secondApply);
         await secondTransaction.RollbackAsync(Cancel);
-        var (kept, recounted) = await CountsAsync([institution]);
-        Assert.Equal([1], recounted);
-        Assert.Equal(recounted, kept);
     }
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
