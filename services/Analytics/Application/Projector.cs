@@ -45,8 +45,7 @@ public sealed class Projector(AnalyticsDbContext db)
         _ => null,
     };
 
-    /// <summary>Returns the state the message was applied to, or null when the message was older than the row.</summary>
-    private static async Task<TState?> Upsert<TState>(DbSet<TState> states, IntegrationEvent message, bool replaceSameVersion, Action<TState> apply,
+    private static async Task Upsert<TState>(DbSet<TState> states, IntegrationEvent message, bool replaceSameVersion, Action<TState> apply,
         CancellationToken cancellationToken) where TState : class, IProjectionState, new()
     {
         var state = await states.FindAsync([message.AggregateId], cancellationToken);
@@ -57,11 +56,10 @@ public sealed class Projector(AnalyticsDbContext db)
         }
         else if (state.Version > message.AggregateVersion || (state.Version == message.AggregateVersion && !replaceSameVersion))
         {
-            return null;
+            return;
         }
         apply(state);
         state.Version = message.AggregateVersion;
-        return state;
     }
 
     /// <summary>Replaces the project's row and its partner pairs (<see cref="ProjectRows"/>).</summary>

@@ -1,9 +1,9 @@
 using CooperationPlatform.Analytics.Application;
 using CooperationPlatform.Analytics.Model;
+using CooperationPlatform.ServiceDefaults.Data;
 using CooperationPlatform.ServiceDefaults.Messaging;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
-using Npgsql;
 
 namespace CooperationPlatform.Analytics.Infrastructure;
 
@@ -30,7 +30,7 @@ public sealed class AnalyticsDbContext : DbContext
     internal HashSet<Projection> ChangedProjections { get; } = [];
 
     /// <summary>Project rows written by <see cref="ProjectRows"/> and not yet sent to the database.</summary>
-    internal List<NpgsqlBatchCommand> StagedProjectRows { get; } = [];
+    internal List<VersionedRowWrite> StagedProjectRows { get; } = [];
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

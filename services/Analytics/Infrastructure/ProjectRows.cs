@@ -1,7 +1,7 @@
 using CooperationPlatform.Analytics.Application;
 using CooperationPlatform.Analytics.Model;
+using CooperationPlatform.ServiceDefaults.Data;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 
 namespace CooperationPlatform.Analytics.Infrastructure;
@@ -14,10 +14,10 @@ public static class ProjectRows
 {
     // Every CTE reads the rows as they were before the statement. The row is replaced only by a newer version (or, for the rebuild,
     // the same one) AND only if it still holds the version read, so the pairs deleted and kept are the ones that row had. A concurrent
-    // writer (another instance) that got in between makes the statement write nothing; FlushAsync then fails the transaction, and the
-    // message is retried against the new row. Pairs no longer in the project are deleted, new ones inserted and kept ones updated
-    // only when the project's year or status moved. projects is named first, so it is locked before partner_pairs, the order the
-    // rebuild locks them in.
+    // writer (another instance) that got in between makes the statement write nothing; the flush then fails the transaction
+    // (VersionedRowWrites), and the message is retried against the new row. Pairs no longer in the project are deleted, new ones
+    // inserted and kept ones updated only when the project's year or status moved. projects is named first, so it is locked before
+    // partner_pairs, the order the rebuild locks them in.
     // Parameters: $1 id, $2 version, $3 title, $4 status, $5 modality, $6 start year, $7 primary SDG, $8-$16 the arrays in column
     // order, $17 whether a row of the same version is replaced.
     private const string Upsert = """
@@ -62,17 +62,17 @@ public static class ProjectRows
     /// </summary>
     public static async Task StageAsync(AnalyticsDbContext db, ProjectState project, bool replaceSameVersion, CancellationToken cancellationToken)
     {
-        db.StagedProjectRows.Add(new NpgsqlBatchCommand(Upsert)
+        db.StagedProjectRows.Add(new VersionedRowWrite("Project", project.Id, project.Version, new NpgsqlBatchCommand(Upsert)
         {
             Parameters =
             {
                 new NpgsqlParameter<Guid> { TypedValue = project.Id },
                 new NpgsqlParameter<long> { TypedValue = project.Version },
                 new NpgsqlParameter<string> { TypedValue = project.Title },
-                NullableInteger(project.Status),
-                NullableInteger(project.Modality),
-                NullableInteger(project.StartYear),
-                NullableInteger(project.PrimarySdg),
+                NullableParameter.Integer(project.Status),
+                NullableParameter.Integer(project.Modality),
+                NullableParameter.Integer(project.StartYear),
+                NullableParameter.Integer(project.PrimarySdg),
                 new NpgsqlParameter<int[]> { TypedValue = project.Sdgs },
                 new NpgsqlParameter<string[]> { TypedValue = project.Targets },
                 new NpgsqlParameter<string[]> { TypedValue = project.Countries },
@@ -84,7 +84,7 @@ public static class ProjectRows
                 new NpgsqlParameter<decimal[]> { TypedValue = project.CommitmentAmounts },
                 new NpgsqlParameter<bool> { TypedValue = replaceSameVersion },
             },
-        });
+        }));
         if (db.Database.CurrentTransaction is null)
         {
             await FlushAsync(db, cancellationToken);
@@ -101,45 +101,11 @@ public static class ProjectRows
         {
             return;
         }
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        try
+        VersionedRowWrite[] staged = [.. db.StagedProjectRows];
+        db.StagedProjectRows.Clear();
+        if ((await VersionedRowWrites.ExecuteAsync(db, staged, cancellationToken)).Contains(true))
         {
-            await using var batch = new NpgsqlBatch((NpgsqlConnection)db.Database.GetDbConnection(),
-                (NpgsqlTransaction?)db.Database.CurrentTransaction?.GetDbTransaction());
-            foreach (var command in db.StagedProjectRows)
-            {
-                batch.BatchCommands.Add(command);
-            }
-            db.StagedProjectRows.Clear();
-            // Planning this statement costs PostgreSQL more than running it; prepared, it is planned once per connection (Npgsql keeps
-            // prepared statements across the pool, so preparing again is free).
-            await batch.PrepareAsync(cancellationToken);
-            await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
-            var written = false;
-            foreach (var command in batch.BatchCommands)
-            {
-                await reader.ReadAsync(cancellationToken);
-                var applied = reader.GetBoolean(0);
-                long? storedVersion = reader.IsDBNull(1) ? null : reader.GetInt64(1);
-                var (id, version) = ((Guid)command.Parameters[0].Value!, (long)command.Parameters[1].Value!);
-                if (!applied && (storedVersion is null || storedVersion < version))
-                {
-                    throw new DbUpdateConcurrencyException($"Project {id} was changed by another transaction while version {version} was applied.");
-                }
-                written |= applied;
-                await reader.NextResultAsync(cancellationToken);
-            }
-            if (written)
-            {
-                db.ChangedProjections.Add(Projection.Projects);
-            }
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
+            db.ChangedProjections.Add(Projection.Projects);
         }
     }
-
-    private static NpgsqlParameter NullableInteger(int? value) =>
-        new() { NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Integer, Value = value is { } v ? v : DBNull.Value };
 }

@@ -1,6 +1,6 @@
 using CooperationPlatform.Directory.Model;
+using CooperationPlatform.ServiceDefaults.Data;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 
 namespace CooperationPlatform.Directory.Infrastructure;
@@ -68,46 +68,27 @@ public static class PortfolioProjectRows
     /// </summary>
     public static async Task<bool> ApplyAsync(DirectoryDbContext db, PortfolioProject project, CancellationToken cancellationToken)
     {
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        try
+        var write = new VersionedRowWrite("Portfolio project", project.Id, project.Version, new NpgsqlBatchCommand(Apply)
         {
-            await using var command = new NpgsqlCommand(Apply, (NpgsqlConnection)db.Database.GetDbConnection())
+            Parameters =
             {
-                Transaction = (NpgsqlTransaction?)db.Database.CurrentTransaction?.GetDbTransaction(),
-                Parameters =
-                {
-                    new NpgsqlParameter<Guid> { TypedValue = project.Id },
-                    new NpgsqlParameter<long> { TypedValue = project.Version },
-                    new NpgsqlParameter<string> { TypedValue = project.Title },
-                    new NpgsqlParameter { Value = project.Status?.ToString() ?? (object)DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Varchar },
-                    new NpgsqlParameter { Value = project.Modality?.ToString() ?? (object)DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Varchar },
-                    new NpgsqlParameter { Value = project.StartYear ?? (object)DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Integer },
-                    new NpgsqlParameter<string[]> { TypedValue = [.. project.Sectors] },
-                    new NpgsqlParameter<int[]> { TypedValue = [.. project.Sdgs] },
-                    new NpgsqlParameter<string[]> { TypedValue = [.. project.Countries] },
-                    new NpgsqlParameter<string[]> { TypedValue = [.. project.Regions] },
-                    new NpgsqlParameter<bool> { TypedValue = project.CountsForTrackRecord },
-                    new NpgsqlParameter<DateTimeOffset> { TypedValue = project.UpdatedAt },
-                    new NpgsqlParameter<Guid[]> { TypedValue = [.. project.Partners.Select(p => p.InstitutionId)] },
-                    // One array literal per partner: PostgreSQL has no arrays of arrays of different lengths.
-                    new NpgsqlParameter<string[]> { TypedValue = [.. project.Partners.Select(p => "{" + string.Join(',', p.Roles.Select(r => (int)r)) + "}")] },
-                },
-            };
-            // Planned once per connection, not per message (Npgsql keeps prepared statements across the pool).
-            await command.PrepareAsync(cancellationToken);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            await reader.ReadAsync(cancellationToken);
-            var applied = reader.GetBoolean(0);
-            long? storedVersion = reader.IsDBNull(1) ? null : reader.GetInt64(1);
-            if (!applied && (storedVersion is null || storedVersion < project.Version))
-            {
-                throw new DbUpdateConcurrencyException($"Portfolio project {project.Id} was changed by another transaction while version {project.Version} was applied.");
-            }
-            return applied;
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
+                new NpgsqlParameter<Guid> { TypedValue = project.Id },
+                new NpgsqlParameter<long> { TypedValue = project.Version },
+                new NpgsqlParameter<string> { TypedValue = project.Title },
+                NullableParameter.Text(project.Status?.ToString()),
+                NullableParameter.Text(project.Modality?.ToString()),
+                NullableParameter.Integer(project.StartYear),
+                new NpgsqlParameter<string[]> { TypedValue = [.. project.Sectors] },
+                new NpgsqlParameter<int[]> { TypedValue = [.. project.Sdgs] },
+                new NpgsqlParameter<string[]> { TypedValue = [.. project.Countries] },
+                new NpgsqlParameter<string[]> { TypedValue = [.. project.Regions] },
+                new NpgsqlParameter<bool> { TypedValue = project.CountsForTrackRecord },
+                new NpgsqlParameter<DateTimeOffset> { TypedValue = project.UpdatedAt },
+                new NpgsqlParameter<Guid[]> { TypedValue = [.. project.Partners.Select(p => p.InstitutionId)] },
+                // One array literal per partner: PostgreSQL has no arrays of arrays of different lengths.
+                new NpgsqlParameter<string[]> { TypedValue = [.. project.Partners.Select(p => "{" + string.Join(',', p.Roles.Select(r => (int)r)) + "}")] },
+            },
+        });
+        return (await VersionedRowWrites.ExecuteAsync(db, [write], cancellationToken))[0];
     }
 }
