@@ -46,10 +46,15 @@ public sealed class ProjectionQueries(AnalyticsDbContext db)
 
     private static readonly string[] KnownCountries = [.. Countries.All.Select(c => c.Alpha3)];
 
-    private static string Funding(string condition) => $"""
-        SELECT x.currency, sum(x.amount) FROM projects p,
-            unnest(p."CommitmentFunders", p."CommitmentCurrencies", p."CommitmentAmounts") AS x(funder, currency, amount)
-        WHERE {ProjectScope} AND {condition} GROUP BY 1 ORDER BY 1
+    // The projects in scope as a subquery x, with set-returning functions such as unnest in the select list: that runs as one
+    // ProjectSet over the scan, a quarter to half cheaper than a lateral unnest, which sets up a function scan per project.
+    private static string InScope(string select, string condition) =>
+        $"""(SELECT {select} FROM projects p WHERE {ProjectScope} AND {condition}) x""";
+
+    private static string Funding(string projects, string commitments = "true") => $"""
+        SELECT x.currency, sum(x.amount)
+        FROM {InScope("""unnest(p."CommitmentFunders") AS funder, unnest(p."CommitmentCurrencies") AS currency, unnest(p."CommitmentAmounts") AS amount""", projects)}
+        WHERE {commitments} GROUP BY 1 ORDER BY 1
         """;
 
     public async Task<Overview> OverviewAsync(ViewScope scope, CancellationToken cancellationToken)
@@ -80,8 +85,8 @@ public sealed class ProjectionQueries(AnalyticsDbContext db)
     public async Task<IReadOnlyList<SdgSummary>> SdgsAsync(ViewScope scope, CancellationToken cancellationToken)
     {
         var sql = $"""
-            SELECT s, count(*) FILTER (WHERE p."PrimarySdg" = s), count(*) FILTER (WHERE p."PrimarySdg" IS DISTINCT FROM s)
-            FROM projects p, unnest(p."Sdgs") s WHERE {ProjectScope} GROUP BY 1
+            SELECT x.s, count(*) FILTER (WHERE x.primary_sdg = x.s), count(*) FILTER (WHERE x.primary_sdg IS DISTINCT FROM x.s)
+            FROM {InScope("""unnest(p."Sdgs") AS s, p."PrimarySdg" AS primary_sdg""", "true")} GROUP BY 1
             """;
         var counts = await QueryAsync(sql, scope, [], async reader =>
         {
@@ -103,10 +108,10 @@ public sealed class ProjectionQueries(AnalyticsDbContext db)
         var sql = string.Join(";\n",
             $"""SELECT count(*) FILTER (WHERE p."PrimarySdg" = @goal), count(*) FILTER (WHERE p."PrimarySdg" IS DISTINCT FROM @goal) FROM projects p WHERE {ProjectScope} AND {withGoal}""",
             ByStatusAndModality(withGoal),
-            $"""SELECT DISTINCT c FROM projects p, unnest(p."Countries") c WHERE {ProjectScope} AND {withGoal} ORDER BY 1""",
-            $"""SELECT count(DISTINCT i) FROM projects p, unnest(p."Partners") i WHERE {ProjectScope} AND {withGoal}""",
+            $"""SELECT DISTINCT x.c FROM {InScope("""unnest(p."Countries") AS c""", withGoal)} ORDER BY 1""",
+            $"""SELECT count(DISTINCT x.i) FROM {InScope("""unnest(p."Partners") AS i""", withGoal)}""",
             Funding(withGoal),
-            $"""SELECT t, count(*) FROM projects p, unnest(p."Targets") t WHERE {ProjectScope} AND {withGoal} AND split_part(t, '.', 1) = @goal::text GROUP BY 1 ORDER BY 1""");
+            $"""SELECT x.t, count(*) FROM {InScope("""unnest(p."Targets") AS t""", withGoal)} WHERE split_part(x.t, '.', 1) = @goal::text GROUP BY 1 ORDER BY 1""");
         return await QueryAsync(sql, scope, [Int("goal", goal)], async reader =>
         {
             var (primary, secondary) = await PairAsync(reader, cancellationToken);
@@ -160,9 +165,9 @@ public sealed class ProjectionQueries(AnalyticsDbContext db)
         var sql = string.Join(";\n",
             """SELECT i."Name", (SELECT count(*) FROM institutions m WHERE m."NetworkIds" @> ARRAY[@id] AND NOT m."Archived") FROM institutions i WHERE i."Id" = @id""",
             $"""SELECT count(*) FROM projects p WHERE {ProjectScope} AND {projects}""",
-            $"""SELECT DISTINCT c FROM projects p, unnest(p."Countries") c WHERE {ProjectScope} AND {projects} ORDER BY 1""",
-            $"""SELECT s, count(*) FROM projects p, unnest(p."Sdgs") s WHERE {ProjectScope} AND {projects} GROUP BY 1 ORDER BY 1""",
-            Funding($"{projects} AND {commitments}"));
+            $"""SELECT DISTINCT x.c FROM {InScope("""unnest(p."Countries") AS c""", projects)} ORDER BY 1""",
+            $"""SELECT x.s, count(*) FROM {InScope("""unnest(p."Sdgs") AS s""", projects)} GROUP BY 1 ORDER BY 1""",
+            Funding(projects, commitments));
         return await QueryAsync(sql, scope, [Uuid("id", id), Uuid("funder", funderId)], async reader =>
         {
             var name = await RowsAsync(reader, r => (Name: r.GetString(0), Members: r.GetInt64(1)), cancellationToken);
