@@ -90,21 +90,33 @@ public sealed class AnalyticsScenario : IScenario
     }
 
     /// <summary>
-    /// Right after a bulk load the planner still has the statistics of a much smaller table, and its plans can take seconds until
-    /// autovacuum's analyze has run. The view cases measure the steady state: they start once no table the views read is due for
-    /// an analyze (fewer rows changed since the last one than autovacuum's threshold, 50 + 10%).
+    /// The view cases measure the steady state, not the aftermath of a bulk load. Right after one, the planner still has the
+    /// statistics of a much smaller table (plans then take seconds until autovacuum's analyze has run), and autovacuum's vacuum of
+    /// the loaded tables takes a core for tens of seconds. So they start once no table of the two databases the load wrote is due
+    /// for autovacuum (autovacuum's default thresholds) and no autovacuum worker runs, or after three minutes.
     /// </summary>
-    private static async Task WaitForAutoanalyzeAsync(BenchContext context, CancellationToken cancellationToken)
+    private static async Task<TimeSpan> WaitForAutovacuumAsync(BenchContext context, CancellationToken cancellationToken)
     {
-        await using var db = NpgsqlDataSource.Create(context.DatabaseConnectionString("analyticsdb"));
-        await using var command = db.CreateCommand("""
-            SELECT count(*) FROM pg_stat_user_tables
-            WHERE relname IN ('projects', 'partner_pairs') AND n_mod_since_analyze > 50 + 0.1 * n_live_tup
-            """);
-        while ((long)(await command.ExecuteScalarAsync(cancellationToken))! > 0)
+        const string busy = """
+            SELECT (SELECT count(*) FROM pg_stat_user_tables
+                    WHERE n_mod_since_analyze > 50 + 0.1 * n_live_tup OR n_dead_tup > 50 + 0.2 * n_live_tup
+                        OR n_ins_since_vacuum > 1000 + 0.2 * n_live_tup)
+                + (SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'autovacuum worker')
+            """;
+        var clock = Stopwatch.StartNew();
+        await using var analytics = NpgsqlDataSource.Create(context.DatabaseConnectionString("analyticsdb"));
+        await using var directory = NpgsqlDataSource.Create(context.DatabaseConnectionString("directorydb"));
+        while (clock.Elapsed < TimeSpan.FromMinutes(3))
         {
+            await using var inAnalytics = analytics.CreateCommand(busy);
+            await using var inDirectory = directory.CreateCommand(busy);
+            if ((long)(await inAnalytics.ExecuteScalarAsync(cancellationToken))! + (long)(await inDirectory.ExecuteScalarAsync(cancellationToken))! == 0)
+            {
+                break;
+            }
             await Task.Delay(500, cancellationToken);
         }
+        return clock.Elapsed;
     }
 
     /// <summary>
@@ -141,9 +153,10 @@ public sealed class AnalyticsScenario : IScenario
         var caughtUpAfter = catchUp.Elapsed;
         var directoryRate = alone.Length / caughtUpAfter.TotalSeconds;
         Console.WriteLine($"  the directory caught up on {alone.Length} messages in {caughtUpAfter.TotalSeconds:0.0} s ({directoryRate:0} msg/s)");
-        var analyzed = Stopwatch.StartNew();
-        await WaitForAutoanalyzeAsync(context, cancellationToken);
-        Console.WriteLine($"  autoanalyze had caught up {analyzed.Elapsed.TotalSeconds:0.0} s later");
+        var settled = await WaitForAutovacuumAsync(context, cancellationToken);
+        Console.WriteLine(settled < TimeSpan.FromMinutes(3)
+            ? $"  autovacuum had caught up {settled.TotalSeconds:0.0} s later"
+            : "  autovacuum had not caught up after 3 minutes; the view cases run anyway");
         return
         [
             sharedResult,
