@@ -30,7 +30,8 @@ public static class OpenLoopLoad
                     var due = start + (long)(ticksBetween * i);
                     PreciseSleep.Until(due);
                     inFlight.Wait(cancellationToken);
-                    running.Add(MeasureAsync(due));
+                    // On a pool thread: whatever an operation does before its first await must not delay the next one's start.
+                    running.Add(Task.Run(() => MeasureAsync(due), cancellationToken));
                 }
                 scheduled.SetResult();
             }
