@@ -35,9 +35,9 @@ public sealed class ProjectionQueries(AnalyticsDbContext db)
 
     // How many of the candidate values (@countries: every code the reference data knows, which is all the portfolio accepts; or the
     // 17 goals) some project in scope has: one probe of the array's GIN index each, stopping at the first project, instead of
-    // unnesting every project's array.
+    // unnesting every project's array. A country's code is among its projects' place codes, so that index serves the countries.
     private const string CountriesUsed = $"""
-        SELECT count(*) FROM unnest(@countries) c WHERE EXISTS (SELECT 1 FROM projects p WHERE p."Countries" @> ARRAY[c] AND {ProjectScope})
+        SELECT count(*) FROM unnest(@countries) c WHERE EXISTS (SELECT 1 FROM projects p WHERE p."Places" @> ARRAY[c] AND {ProjectScope})
         """;
 
     private const string SdgsUsed = $"""

@@ -19,7 +19,6 @@ public sealed class ProjectStateConfiguration : IEntityTypeConfiguration<Project
         project.Property(p => p.Id).ValueGeneratedNever();
         project.Property(p => p.Version).IsConcurrencyToken();
         project.HasIndex(p => p.Sdgs).HasMethod("gin");
-        project.HasIndex(p => p.Countries).HasMethod("gin");
         project.HasIndex(p => p.Places).HasMethod("gin");
         project.HasIndex(p => p.Partners).HasMethod("gin");
         // The count and the partnership views need only these columns of each project: an index-only scan of this narrow index

@@ -215,10 +215,6 @@ namespace CooperationPlatform.Analytics.Infrastructure.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Countries");
-
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Countries"), "gin");
-
                     b.HasIndex("Partners");
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Partners"), "gin");
