@@ -35,6 +35,10 @@ public static class OpenLoopLoad
                 }
                 scheduled.SetResult();
             }
+            catch (OperationCanceledException)
+            {
+                scheduled.SetCanceled(cancellationToken);
+            }
             catch (Exception e)
             {
                 scheduled.SetException(e);

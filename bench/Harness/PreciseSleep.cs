@@ -16,8 +16,11 @@ public static class PreciseSleep
         }
     }
 
-    [StructLayout(LayoutKind.Sequential)]
-    private readonly record struct Timespec(long Seconds, long Nanoseconds);
+    private readonly struct Timespec(long seconds, long nanoseconds)
+    {
+        public readonly long Seconds = seconds;
+        public readonly long Nanoseconds = nanoseconds;
+    }
 
     [DllImport("libc", EntryPoint = "nanosleep")]
     private static extern int NanoSleep(in Timespec request, IntPtr remaining);
