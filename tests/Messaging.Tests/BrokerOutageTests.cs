@@ -17,10 +17,8 @@ public sealed class BrokerOutageTests(InfrastructureFixture infrastructure)
     {
         await using var broker = new RestartableRabbitMq();
         await broker.StartAsync();
-        var database = await infrastructure.CreateDatabaseAsync("outage");
-        await TestDbContext.CreateSchemaAsync(database);
-        await using var service = await MessagingTestHost.StartAsync(database, broker.ConnectionString,
-            MessagingTestHost.UniqueServiceName("outage"), messaging => messaging.AddIntegrationEventHandler<OutageSampleHandler>());
+        await using var service = await MessagingTestHost.StartIsolatedAsync(infrastructure, "outage",
+            messaging => messaging.AddIntegrationEventHandler<OutageSampleHandler>(), brokerConnectionString: broker.ConnectionString);
         var aggregate = Guid.NewGuid();
         var before = new OutageSampleRecorded { AggregateId = aggregate, AggregateVersion = 1 };
         var during = new OutageSampleRecorded { AggregateId = aggregate, AggregateVersion = 2 };

@@ -40,11 +40,9 @@ public sealed class ConsumerOrderTests(InfrastructureFixture infrastructure)
     [Fact]
     public async Task A_retried_message_holds_back_the_later_messages_of_its_aggregate_only()
     {
-        var database = await infrastructure.CreateDatabaseAsync("order");
-        await TestDbContext.CreateSchemaAsync(database);
         var held = new HeldAggregate();
-        await using var service = await MessagingTestHost.StartAsync(database, infrastructure.RabbitMqConnectionString,
-            MessagingTestHost.UniqueServiceName("order"), messaging => messaging.AddIntegrationEventHandler<OrderedSampleHandler>(),
+        await using var service = await MessagingTestHost.StartIsolatedAsync(infrastructure, "order",
+            messaging => messaging.AddIntegrationEventHandler<OrderedSampleHandler>(),
             services => services.AddSingleton(held));
         await service.WriteAsync(db => db.AddIntegrationEvent(new OrderedSampleRecorded { AggregateId = held.Id, AggregateVersion = 1 }));
         await held.FirstAttemptFailed.Task.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);

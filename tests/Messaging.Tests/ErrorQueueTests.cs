@@ -38,9 +38,7 @@ public sealed class ErrorQueueTests(InfrastructureFixture infrastructure)
     [Fact]
     public async Task The_error_queue_endpoints_need_the_platform_admin_scope()
     {
-        var database = await infrastructure.CreateDatabaseAsync("admin");
-        await TestDbContext.CreateSchemaAsync(database);
-        await using var service = await MessagingTestHost.StartAsync(database, infrastructure.RabbitMqConnectionString, MessagingTestHost.UniqueServiceName("admin"));
+        await using var service = await MessagingTestHost.StartIsolatedAsync(infrastructure, "admin");
         using var anonymous = new HttpClient { BaseAddress = service.Http.BaseAddress };
         using var partner = new HttpClient { BaseAddress = service.Http.BaseAddress };
         partner.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer",
@@ -58,11 +56,9 @@ public sealed class ErrorQueueTests(InfrastructureFixture infrastructure)
     [Fact]
     public async Task A_handler_that_always_throws_ends_in_the_error_queue_and_a_replay_after_the_fix_applies_it()
     {
-        var database = await infrastructure.CreateDatabaseAsync("errors");
-        await TestDbContext.CreateSchemaAsync(database);
         var fault = new HandlerFault();
-        await using var service = await MessagingTestHost.StartAsync(database, infrastructure.RabbitMqConnectionString,
-            MessagingTestHost.UniqueServiceName("errors"), messaging => messaging.AddIntegrationEventHandler<FailingSampleHandler>(),
+        await using var service = await MessagingTestHost.StartIsolatedAsync(infrastructure, "errors",
+            messaging => messaging.AddIntegrationEventHandler<FailingSampleHandler>(),
             services => services.AddSingleton(fault));
         var queue = service.QueueOf<FailingSampleHandler>();
         var sample = new FailingSampleRecorded { AggregateId = Guid.NewGuid(), AggregateVersion = 1 };
@@ -91,10 +87,8 @@ public sealed class ErrorQueueTests(InfrastructureFixture infrastructure)
     [Fact]
     public async Task A_message_that_cannot_be_deserialized_goes_to_the_error_queue_without_blocking_the_messages_behind_it()
     {
-        var database = await infrastructure.CreateDatabaseAsync("poison");
-        await TestDbContext.CreateSchemaAsync(database);
-        await using var service = await MessagingTestHost.StartAsync(database, infrastructure.RabbitMqConnectionString,
-            MessagingTestHost.UniqueServiceName("poison"), messaging => messaging.AddIntegrationEventHandler<PoisonSampleHandler>());
+        await using var service = await MessagingTestHost.StartIsolatedAsync(infrastructure, "poison",
+            messaging => messaging.AddIntegrationEventHandler<PoisonSampleHandler>());
         var queue = service.QueueOf<PoisonSampleHandler>();
         var sample = new PoisonSampleRecorded { AggregateId = Guid.NewGuid(), AggregateVersion = 1 };
 

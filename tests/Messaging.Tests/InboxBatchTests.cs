@@ -30,10 +30,8 @@ public sealed class InboxBatchTests(InfrastructureFixture infrastructure)
     /// <summary>A service with <see cref="BatchedSampleHandler"/> on a database of its own, given the samples in one transaction.</summary>
     private async Task<MessagingTestHost> StartAndWriteAsync(string purpose, BatchedSampleRecorded[] samples)
     {
-        var database = await infrastructure.CreateDatabaseAsync(purpose);
-        await TestDbContext.CreateSchemaAsync(database);
-        var service = await MessagingTestHost.StartAsync(database, infrastructure.RabbitMqConnectionString,
-            MessagingTestHost.UniqueServiceName(purpose), messaging => messaging.AddIntegrationEventHandler<BatchedSampleHandler>());
+        var service = await MessagingTestHost.StartIsolatedAsync(infrastructure, purpose,
+            messaging => messaging.AddIntegrationEventHandler<BatchedSampleHandler>());
         await service.WriteAsync(db =>
         {
             foreach (var sample in samples)

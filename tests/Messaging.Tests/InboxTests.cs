@@ -17,10 +17,8 @@ public sealed class InboxTests(InfrastructureFixture infrastructure)
     [Fact]
     public async Task A_message_delivered_twice_changes_the_state_once()
     {
-        var database = await infrastructure.CreateDatabaseAsync("inbox");
-        await TestDbContext.CreateSchemaAsync(database);
-        await using var service = await MessagingTestHost.StartAsync(database, infrastructure.RabbitMqConnectionString,
-            MessagingTestHost.UniqueServiceName("inbox"), messaging => messaging.AddIntegrationEventHandler<DuplicateSampleHandler>());
+        await using var service = await MessagingTestHost.StartIsolatedAsync(infrastructure, "inbox",
+            messaging => messaging.AddIntegrationEventHandler<DuplicateSampleHandler>());
         var deliveries = new ConsumedMessages<DuplicateSampleRecorded>();
         service.Services.GetRequiredService<IBus>().ConnectConsumeObserver(deliveries);
         var sample = new DuplicateSampleRecorded { AggregateId = Guid.NewGuid(), AggregateVersion = 1 };

@@ -16,10 +16,8 @@ public sealed class OutboxRollbackTests(InfrastructureFixture infrastructure)
     [Fact]
     public async Task A_rolled_back_transaction_sends_nothing()
     {
-        var database = await infrastructure.CreateDatabaseAsync("rollback");
-        await TestDbContext.CreateSchemaAsync(database);
-        await using var service = await MessagingTestHost.StartAsync(database, infrastructure.RabbitMqConnectionString,
-            MessagingTestHost.UniqueServiceName("rollback"), messaging => messaging.AddIntegrationEventHandler<RollbackSampleHandler>());
+        await using var service = await MessagingTestHost.StartIsolatedAsync(infrastructure, "rollback",
+            messaging => messaging.AddIntegrationEventHandler<RollbackSampleHandler>());
         var aggregate = Guid.NewGuid();
         var rolledBack = new RollbackSampleRecorded { AggregateId = aggregate, AggregateVersion = 1 };
         var committed = new RollbackSampleRecorded { AggregateId = aggregate, AggregateVersion = 2 };

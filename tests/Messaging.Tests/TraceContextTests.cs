@@ -19,10 +19,8 @@ public sealed class TraceContextTests(InfrastructureFixture infrastructure)
     {
         // What OpenTelemetry does in a service: listen to the platform's and MassTransit's sources.
         using var listener = Listen(PlatformActivity.Name, "MassTransit");
-        var database = await infrastructure.CreateDatabaseAsync("trace");
-        await TestDbContext.CreateSchemaAsync(database);
-        await using var service = await MessagingTestHost.StartAsync(database, infrastructure.RabbitMqConnectionString,
-            MessagingTestHost.UniqueServiceName("trace"), messaging => messaging.AddIntegrationEventHandler<TracedSampleHandler>());
+        await using var service = await MessagingTestHost.StartIsolatedAsync(infrastructure, "trace",
+            messaging => messaging.AddIntegrationEventHandler<TracedSampleHandler>());
         var sample = new TracedSampleRecorded { AggregateId = Guid.NewGuid(), AggregateVersion = 1 };
 
         ActivityTraceId writerTrace;
@@ -41,10 +39,8 @@ public sealed class TraceContextTests(InfrastructureFixture infrastructure)
     public async Task A_trace_state_too_long_to_keep_is_dropped_and_the_write_succeeds()
     {
         using var listener = Listen(PlatformActivity.Name);
-        var database = await infrastructure.CreateDatabaseAsync("tracestate");
-        await TestDbContext.CreateSchemaAsync(database);
-        await using var service = await MessagingTestHost.StartAsync(database, infrastructure.RabbitMqConnectionString,
-            MessagingTestHost.UniqueServiceName("tracestate"), messaging => messaging.AddIntegrationEventHandler<TracedSampleHandler>());
+        await using var service = await MessagingTestHost.StartIsolatedAsync(infrastructure, "tracestate",
+            messaging => messaging.AddIntegrationEventHandler<TracedSampleHandler>());
         var sample = new TracedSampleRecorded { AggregateId = Guid.NewGuid(), AggregateVersion = 1 };
 
         using (var request = PlatformActivity.Source.StartActivity("POST /samples", ActivityKind.Server))

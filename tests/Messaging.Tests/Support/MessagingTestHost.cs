@@ -46,6 +46,17 @@ public sealed class MessagingTestHost : IAsyncDisposable
     /// <summary>A service name no other test uses, so that queue names never collide.</summary>
     public static string UniqueServiceName(string purpose) => $"{purpose}{Guid.NewGuid():N}"[..(purpose.Length + 8)];
 
+    /// <summary>A service on a new database of its own (schema created) and on queues of its own, on the fixture's broker or the one given.</summary>
+    public static async Task<MessagingTestHost> StartIsolatedAsync(InfrastructureFixture infrastructure, string purpose,
+        Action<MessagingBuilder<TestDbContext>>? configureMessaging = null, Action<IServiceCollection>? configureServices = null,
+        string? brokerConnectionString = null)
+    {
+        var database = await infrastructure.CreateDatabaseAsync(purpose);
+        await TestDbContext.CreateSchemaAsync(database);
+        return await StartAsync(database, brokerConnectionString ?? infrastructure.RabbitMqConnectionString, UniqueServiceName(purpose),
+            configureMessaging, configureServices);
+    }
+
     public static async Task<MessagingTestHost> StartAsync(string databaseConnectionString, string brokerConnectionString, string serviceName,
         Action<MessagingBuilder<TestDbContext>>? configureMessaging = null, Action<IServiceCollection>? configureServices = null)
     {
