@@ -39,41 +39,19 @@ public sealed class ContainerModeTests
             }
             catch (Exception e)
             {
-                var unready = host.Resources.Where(resource => resource.State != ResourceState.Running && resource.Process is not null)
-                    .Select(resource => $"{resource.Name}:{Environment.NewLine}    {string.Join(Environment.NewLine + "    ", resource.Process!.Tail())}");
                 throw new InvalidOperationException(
                     $"The stack did not start in containers: {e.Message}{Environment.NewLine}{string.Join(Environment.NewLine, host.Console.Reports)}" +
-                    $"{Environment.NewLine}{string.Join(Environment.NewLine, unready)}", e);
+                    LogTails(host.Resources.Where(resource => resource.State != ResourceState.Running)), e);
             }
             TestContext.Current.SendDiagnosticMessage($"Containerized stack started in {host.StartDuration.TotalSeconds:0.0} s");
-            using var gateway = new HttpClient { BaseAddress = host.Get<ProjectResource>("gateway").Url, Timeout = TimeSpan.FromSeconds(30) };
-
-            using (var health = await gateway.GetAsync("/health", cancellationToken))
+            try
             {
-                Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+                await WriteReachesAnalyticsAsync(host, dataDirectory, cancellationToken);
             }
-
-            // A token from the gateway in its container, validated by the services in theirs (discovery over the network).
-            var partners = new PartnerAccess(gateway, PlatformSecrets.LoadOrCreate(dataDirectory));
-            var token = await partners.TokenAsync(partners.DevelopmentClient, cancellationToken: cancellationToken);
-            gateway.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-            var before = await InstitutionsCountedByAnalyticsAsync(gateway, cancellationToken);
-
-            var id = Guid.NewGuid();
-            using (var created = await gateway.PostAsJsonAsync("/api/directory/v1/institutions",
-                new { id, name = $"Container test centre {id:N}", type = "research-or-training-centre", country = "CHN" }, cancellationToken))
+            catch (Exception e) when (!cancellationToken.IsCancellationRequested)
             {
-                Assert.True(created.StatusCode == HttpStatusCode.Created, $"{(int)created.StatusCode}: {await created.Content.ReadAsStringAsync(cancellationToken)}");
+                throw new InvalidOperationException($"{e.Message}{LogTails(host.Resources)}", e);
             }
-
-            // Directory's outbox → RabbitMQ → analytics' consumer → its projection, all in containers.
-            var deadline = DateTime.UtcNow.AddSeconds(60);
-            long after;
-            while ((after = await InstitutionsCountedByAnalyticsAsync(gateway, cancellationToken)) <= before && DateTime.UtcNow < deadline)
-            {
-                await Task.Delay(500, cancellationToken);
-            }
-            Assert.True(after > before, $"analytics still counts {after} institutions (before the write: {before})");
         }
         finally
         {
@@ -81,6 +59,44 @@ public sealed class ContainerModeTests
             ContainerRuntime.RemoveStack(options.ContainerNetwork);
             TestDirectories.Delete(dataDirectory);
         }
+    }
+
+    /// <summary>The last lines each resource wrote, for a failure message.</summary>
+    private static string LogTails(IEnumerable<Resource> resources) => string.Concat(resources
+        .Where(resource => resource.Process is not null)
+        .Select(resource => $"{Environment.NewLine}{resource.Name}:{Environment.NewLine}    {string.Join(Environment.NewLine + "    ", resource.Process!.Tail())}"));
+
+    private static async Task WriteReachesAnalyticsAsync(PlatformHost host, string dataDirectory, CancellationToken cancellationToken)
+    {
+        // Longer than the gateway's route timeout (30 s), so that a backend that does not answer shows as the gateway's 504.
+        using var gateway = new HttpClient { BaseAddress = host.Get<ProjectResource>("gateway").Url, Timeout = TimeSpan.FromSeconds(45) };
+
+        using (var health = await gateway.GetAsync("/health", cancellationToken))
+        {
+            Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+        }
+
+        // A token from the gateway in its container, validated by the services in theirs (discovery over the network).
+        var partners = new PartnerAccess(gateway, PlatformSecrets.LoadOrCreate(dataDirectory));
+        var token = await partners.TokenAsync(partners.DevelopmentClient, cancellationToken: cancellationToken);
+        gateway.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        var before = await InstitutionsCountedByAnalyticsAsync(gateway, cancellationToken);
+
+        var id = Guid.NewGuid();
+        using (var created = await gateway.PostAsJsonAsync("/api/directory/v1/institutions",
+            new { id, name = $"Container test centre {id:N}", type = "research-or-training-centre", country = "CHN" }, cancellationToken))
+        {
+            Assert.True(created.StatusCode == HttpStatusCode.Created, $"{(int)created.StatusCode}: {await created.Content.ReadAsStringAsync(cancellationToken)}");
+        }
+
+        // Directory's outbox → RabbitMQ → analytics' consumer → its projection, all in containers.
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        long after;
+        while ((after = await InstitutionsCountedByAnalyticsAsync(gateway, cancellationToken)) <= before && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(500, cancellationToken);
+        }
+        Assert.True(after > before, $"analytics still counts {after} institutions (before the write: {before})");
     }
 
     private static async Task<long> InstitutionsCountedByAnalyticsAsync(HttpClient gateway, CancellationToken cancellationToken)
