@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
-using CooperationPlatform.AppHost.Hosting;
 using System.Diagnostics;
+using CooperationPlatform.AppHost.Hosting;
 using System.Net.Http.Json;
 using CooperationPlatform.Contracts.Messages.Portfolio;
 using CooperationPlatform.Contracts.Model;
@@ -76,20 +76,29 @@ public sealed class AnalyticsScenario : IScenario
         };
     }
 
-    private static async Task<long> CountRowsAsync(BenchContext context, string database, string table, CancellationToken cancellationToken)
+    private static async Task<long> CountAsync(NpgsqlDataSource db, string sql, CancellationToken cancellationToken)
     {
-        await using var db = NpgsqlDataSource.Create(context.DatabaseConnectionString(database));
-        await using var command = db.CreateCommand($"SELECT count(*) FROM {table}");
+        await using var command = db.CreateCommand(sql);
         return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
+    private static async Task<long> CountRowsAsync(BenchContext context, string database, string table, CancellationToken cancellationToken)
+    {
+        await using var db = NpgsqlDataSource.Create(context.DatabaseConnectionString(database));
+        return await CountAsync(db, $"SELECT count(*) FROM {table}", cancellationToken);
+    }
+
+    /// <summary>Polls on one data source: a new one per poll would open a connection every 100 ms on the machine being measured.</summary>
     private static async Task WaitForRowsAsync(BenchContext context, string database, string table, long rows, CancellationToken cancellationToken)
     {
-        while (await CountRowsAsync(context, database, table, cancellationToken) < rows)
+        await using var db = NpgsqlDataSource.Create(context.DatabaseConnectionString(database));
+        while (await CountAsync(db, $"SELECT count(*) FROM {table}", cancellationToken) < rows)
         {
             await Task.Delay(100, cancellationToken);
         }
     }
+
+    private static readonly TimeSpan AutovacuumWaitCap = TimeSpan.FromMinutes(3);
 
     /// <summary>
     /// The view cases measure the steady state, not the aftermath of a bulk load. Right after one, the planner still has the
@@ -97,8 +106,6 @@ public sealed class AnalyticsScenario : IScenario
     /// the loaded tables takes a core for tens of seconds. So they start once no table of the two databases the load wrote is due
     /// for autovacuum (autovacuum's default thresholds) and no autovacuum worker runs on the server, or after three minutes.
     /// </summary>
-    private static readonly TimeSpan AutovacuumWaitCap = TimeSpan.FromMinutes(3);
-
     /// <returns>How long it waited, or null if it gave up at the cap.</returns>
     private static async Task<TimeSpan?> WaitForAutovacuumAsync(BenchContext context, CancellationToken cancellationToken)
     {
@@ -112,14 +119,10 @@ public sealed class AnalyticsScenario : IScenario
         var clock = Stopwatch.StartNew();
         await using var analytics = NpgsqlDataSource.Create(context.DatabaseConnectionString("analyticsdb"));
         await using var directory = NpgsqlDataSource.Create(context.DatabaseConnectionString("directorydb"));
-        async Task<long> CountAsync(NpgsqlDataSource db, string sql)
-        {
-            await using var command = db.CreateCommand(sql);
-            return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
-        }
         while (clock.Elapsed < AutovacuumWaitCap)
         {
-            if (await CountAsync(analytics, tablesDue) + await CountAsync(directory, tablesDue) + await CountAsync(analytics, workersRunning) == 0)
+            if (await CountAsync(analytics, tablesDue, cancellationToken) + await CountAsync(directory, tablesDue, cancellationToken)
+                + await CountAsync(analytics, workersRunning, cancellationToken) == 0)
             {
                 return clock.Elapsed;
             }
@@ -339,5 +342,4 @@ public sealed class AnalyticsScenario : IScenario
     private sealed record ModalityTrend(IReadOnlyList<ModalityYear> Years);
 
     private sealed record ModalityYear(int Year);
-
 }
