@@ -15,7 +15,7 @@ IScenario[] scenarios =
 var options = BenchOptions.Parse(args, scenarios.Select(s => s.Name));
 if (options is null)
 {
-    Console.WriteLine("Usage: dotnet run -c Release --project bench -- <scenario|all> [--duration SECONDS] [--target GATEWAY_URL]");
+    Console.WriteLine("Usage: dotnet run -c Release --project bench -- <scenario|all> [--duration SECONDS]");
     foreach (var scenario in scenarios)
     {
         Console.WriteLine($"  {scenario.Name,-12} {scenario.Description}");
@@ -27,7 +27,7 @@ if (options is null)
 using var stop = new CancellationTokenSource();
 using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, signal => { signal.Cancel = true; stop.Cancel(); });
 using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, signal => { signal.Cancel = true; stop.Cancel(); });
-await using var context = await BenchContext.StartAsync(options.Target, options.Duration, options.Configuration);
+await using var context = await BenchContext.StartAsync(options.Duration, options.Configuration);
 var results = new List<BenchResult>();
 try
 {

@@ -4,17 +4,16 @@ using CooperationPlatform.AppHost.Hosting;
 namespace CooperationPlatform.Bench;
 
 /// <summary>
-/// The stack a scenario measures: started here through the AppHost library (free ports, a temporary folder),
-/// or a running one given with <c>--target</c> (then only HTTP scenarios can run).
+/// The stack a scenario measures, started here through the AppHost library (free ports, a temporary folder): every scenario
+/// needs its servers, its databases or its development client.
 /// </summary>
 public sealed class BenchContext : IAsyncDisposable
 {
-    private readonly PlatformHost? _host;
-    private readonly string? _dataDirectory;
+    private readonly string _dataDirectory;
 
-    private BenchContext(PlatformHost? host, string? dataDirectory, Uri gateway, TimeSpan duration)
+    private BenchContext(PlatformHost host, string dataDirectory, Uri gateway, TimeSpan duration)
     {
-        _host = host;
+        Host = host;
         _dataDirectory = dataDirectory;
         GatewayUrl = gateway;
         Duration = duration;
@@ -22,7 +21,7 @@ public sealed class BenchContext : IAsyncDisposable
 
     public Uri GatewayUrl { get; }
     public TimeSpan Duration { get; }
-    public PlatformHost Host => _host ?? throw new InvalidOperationException("This scenario needs the stack started by the benchmark (omit --target).");
+    public PlatformHost Host { get; }
 
     public Uri ServiceUrl(string resourceName) => Host.Get<ProjectResource>(resourceName).Url!;
     public string ConnectionString(string resourceName) => Host.Resources.OfType<IResourceWithConnectionString>().Single(r => r.Name == resourceName).ConnectionString;
@@ -44,12 +43,8 @@ public sealed class BenchContext : IAsyncDisposable
         }
     }
 
-    public static async Task<BenchContext> StartAsync(Uri? target, TimeSpan duration, string configuration)
+    public static async Task<BenchContext> StartAsync(TimeSpan duration, string configuration)
     {
-        if (target is not null)
-        {
-            return new BenchContext(null, null, target, duration);
-        }
         var root = PlatformHostOptions.FindRepositoryRoot();
         var dataDirectory = System.IO.Directory.CreateTempSubdirectory("cooperation-bench-").FullName;
         var options = new PlatformHostOptions
@@ -59,11 +54,13 @@ public sealed class BenchContext : IAsyncDisposable
             UseFreePorts = true,
             StreamLogs = false,
             Configuration = configuration,
+            // The services keep the AppHost's Development environment: the scenarios write with the development client, which the
+            // gateway seeds only there. (An ASPNETCORE_ENVIRONMENT of Production here changed nothing: the AppHost's
+            // DOTNET_ENVIRONMENT wins.)
             ServiceEnvironment = new Dictionary<string, string>
             {
                 // Benchmarks measure the services, not their console logging.
                 ["Logging__LogLevel__Default"] = "Warning",
-                ["ASPNETCORE_ENVIRONMENT"] = "Production",
                 // The load comes from one client at one address: the production limits would answer most of it with 429. The limiter
                 // still counts every request, so its cost stays in the figures.
                 ["Gateway__RateLimits__ClientPermits"] = "1000000000",
@@ -79,13 +76,7 @@ public sealed class BenchContext : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (_host is not null)
-        {
-            await _host.DisposeAsync();
-        }
-        if (_dataDirectory is not null)
-        {
-            System.IO.Directory.Delete(_dataDirectory, recursive: true);
-        }
+        await Host.DisposeAsync();
+        System.IO.Directory.Delete(_dataDirectory, recursive: true);
     }
 }

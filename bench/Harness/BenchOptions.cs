@@ -1,6 +1,6 @@
 namespace CooperationPlatform.Bench;
 
-public sealed record BenchOptions(string Scenario, TimeSpan Duration, Uri? Target, string Configuration)
+public sealed record BenchOptions(string Scenario, TimeSpan Duration, string Configuration)
 {
     public static BenchOptions? Parse(string[] args, IEnumerable<string> scenarios)
     {
@@ -9,13 +9,11 @@ public sealed record BenchOptions(string Scenario, TimeSpan Duration, Uri? Targe
             return null;
         }
         var duration = TimeSpan.FromSeconds(10);
-        Uri? target = null;
         for (var i = 1; i < args.Length - 1; i++)
         {
             switch (args[i])
             {
                 case "--duration": duration = TimeSpan.FromSeconds(double.Parse(args[++i])); break;
-                case "--target": target = new Uri(args[++i]); break;
             }
         }
 #if DEBUG
@@ -23,6 +21,6 @@ public sealed record BenchOptions(string Scenario, TimeSpan Duration, Uri? Targe
 #else
         const string configuration = "Release";
 #endif
-        return new BenchOptions(args[0], duration, target, configuration);
+        return new BenchOptions(args[0], duration, configuration);
     }
 }

@@ -47,7 +47,9 @@ public sealed class NginxProxy : IAsyncDisposable
                 }
             }
             """);
-        var process = Process.Start(new ProcessStartInfo("/usr/sbin/nginx", ["-c", config, "-p", directory]) { RedirectStandardError = true })!;
+        var start = OwnSession.StartInfo("/usr/sbin/nginx", ["-c", config, "-p", directory]);
+        start.RedirectStandardError = true;
+        var process = Process.Start(start)!;
         var url = new Uri($"http://127.0.0.1:{port}");
         using var probe = new HttpClient();
         await Readiness.PollAsync("nginx", null, async () => (await probe.GetAsync(url)).Dispose(), CancellationToken.None);

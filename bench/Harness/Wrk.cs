@@ -11,8 +11,10 @@ public static partial class Wrk
 
     public static async Task<BenchResult> RunAsync(string scenario, string @case, Uri url, TimeSpan duration, int connections = 32, int threads = 1)
     {
-        var start = new ProcessStartInfo("wrk", ["-t", threads.ToString(CultureInfo.InvariantCulture), "-c", connections.ToString(CultureInfo.InvariantCulture),
-            "-d", $"{(int)duration.TotalSeconds}s", "--latency", url.ToString()]) { RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = OwnSession.StartInfo("wrk", ["-t", threads.ToString(CultureInfo.InvariantCulture), "-c", connections.ToString(CultureInfo.InvariantCulture),
+            "-d", $"{(int)duration.TotalSeconds}s", "--latency", url.ToString()]);
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
         using var process = Process.Start(start)!;
         var output = await process.StandardOutput.ReadToEndAsync();
         await process.WaitForExitAsync();

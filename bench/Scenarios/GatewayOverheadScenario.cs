@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace CooperationPlatform.Bench.Scenarios;
 
 /// <summary>
@@ -24,14 +26,17 @@ public sealed class GatewayOverheadScenario : IScenario
 
         var results = new List<BenchResult>();
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256 });
+        foreach (var (_, baseUrl) in targets)
+        {
+            await WarmUpAsync(http, new Uri(baseUrl, UncachedPath), cancellationToken);
+        }
+        if (Wrk.IsInstalled)
+        {
+            results.AddRange(await InterleavedThroughputAsync(targets, UncachedPath, context.Duration, comparedWith: "nginx"));
+        }
         foreach (var (@case, baseUrl) in targets)
         {
             var url = new Uri(baseUrl, UncachedPath);
-            await WarmUpAsync(http, url, cancellationToken);
-            if (Wrk.IsInstalled)
-            {
-                results.Add(await Wrk.RunAsync(Name, $"{@case} {UncachedPath}", url, context.Duration));
-            }
             var recorder = await OpenLoopLoad.RunAsync(1000, context.Duration, async ct =>
             {
                 using var response = await http.GetAsync(url, ct);
@@ -41,14 +46,46 @@ public sealed class GatewayOverheadScenario : IScenario
         }
         if (Wrk.IsInstalled)
         {
-            foreach (var (@case, baseUrl) in targets.Where(t => t.Case != "nginx"))
+            var cacheable = targets.Where(t => t.Case != "nginx").ToList();
+            foreach (var (_, baseUrl) in cacheable)
             {
-                var url = new Uri(baseUrl, CacheablePath);
-                await WarmUpAsync(http, url, cancellationToken);
-                results.Add(await Wrk.RunAsync(Name, $"{@case} {CacheablePath}", url, context.Duration));
+                await WarmUpAsync(http, new Uri(baseUrl, CacheablePath), cancellationToken);
             }
+            results.AddRange(await InterleavedThroughputAsync(cacheable, CacheablePath, context.Duration, comparedWith: "direct"));
         }
         return results;
+    }
+
+    private const int ThroughputRounds = 3;
+
+    /// <summary>
+    /// This machine's speed drifts by up to a third within minutes, so paths measured one after another compare minutes as much as
+    /// proxies. The paths take turns instead, round after round. Each path reports its median round, and the gateway's row carries
+    /// its throughput over <paramref name="comparedWith"/>'s in each round: the two were measured seconds apart.
+    /// </summary>
+    private async Task<IEnumerable<BenchResult>> InterleavedThroughputAsync(IReadOnlyList<(string Case, Uri Base)> targets, string path, TimeSpan duration, string comparedWith)
+    {
+        var rounds = new List<Dictionary<string, BenchResult>>();
+        for (var round = 0; round < ThroughputRounds; round++)
+        {
+            var results = new Dictionary<string, BenchResult>();
+            foreach (var (@case, baseUrl) in targets)
+            {
+                results[@case] = await Wrk.RunAsync(Name, $"{@case} {path}", new Uri(baseUrl, path), duration);
+            }
+            rounds.Add(results);
+        }
+        return targets.Select(target =>
+        {
+            var byThroughput = rounds.Select(round => round[target.Case]).OrderBy(result => result.Throughput).ToList();
+            var note = $"rounds: {string.Join(", ", rounds.Select(round => $"{round[target.Case].Throughput:0}/s"))}";
+            if (target.Case == "gateway" && rounds[0].ContainsKey(comparedWith))
+            {
+                var ratios = rounds.Select(round => round["gateway"].Throughput / round[comparedWith].Throughput).ToList();
+                note += $"; of {comparedWith} per round: {string.Join(", ", ratios.Select(ratio => ratio.ToString("0.00", CultureInfo.InvariantCulture)))}";
+            }
+            return byThroughput[byThroughput.Count / 2] with { Note = note };
+        }).ToList();
     }
 
     /// <summary>
