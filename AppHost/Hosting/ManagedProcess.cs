@@ -35,20 +35,12 @@ public sealed class ManagedProcess : IAsyncDisposable
     public static ManagedProcess Start(string name, string fileName, IEnumerable<string> arguments, HostContext context,
         IReadOnlyDictionary<string, string?>? environment = null, string? workingDirectory = null)
     {
-        // setsid: a session of its own, so a terminal's Ctrl-C reaches only the AppHost, which then stops everything in order.
-        var start = new ProcessStartInfo("setsid")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-            WorkingDirectory = workingDirectory ?? context.DataDirectory,
-        };
-        start.ArgumentList.Add(fileName);
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
+        var start = OwnSession.StartInfo(fileName, arguments);
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        start.RedirectStandardInput = true;
+        start.UseShellExecute = false;
+        start.WorkingDirectory = workingDirectory ?? context.DataDirectory;
         foreach (var (key, value) in environment ?? new Dictionary<string, string?>())
         {
             start.Environment[key] = value;

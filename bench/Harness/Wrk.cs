@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
+using CooperationPlatform.AppHost.Hosting;
 
 namespace CooperationPlatform.Bench;
 
