@@ -20,6 +20,7 @@ public sealed class NginxProxy : IAsyncDisposable
     }
 
     public Uri Url { get; }
+    public int ProcessId => _process.Id;
 
     public static bool IsInstalled => File.Exists("/usr/sbin/nginx");
 

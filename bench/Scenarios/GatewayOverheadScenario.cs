@@ -1,4 +1,5 @@
 using System.Globalization;
+using CooperationPlatform.AppHost.Hosting;
 
 namespace CooperationPlatform.Bench.Scenarios;
 
@@ -19,10 +20,17 @@ public sealed class GatewayOverheadScenario : IScenario
         var direct = context.ServiceUrl("directory-api");
         await using var nginx = NginxProxy.IsInstalled ? await NginxProxy.StartAsync(direct) : null;
         var targets = new List<(string Case, Uri Base)> { ("direct", direct), ("gateway", context.GatewayUrl) };
+        var processes = new Dictionary<string, int>
+        {
+            ["backend"] = ProcessId(context, "directory-api"),
+            ["gateway"] = ProcessId(context, "gateway"),
+        };
         if (nginx is not null)
         {
             targets.Add(("nginx", nginx.Url));
+            processes["nginx"] = nginx.ProcessId;
         }
+        var cpu = new CpuMeter(processes);
 
         var results = new List<BenchResult>();
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256 });
@@ -32,7 +40,7 @@ public sealed class GatewayOverheadScenario : IScenario
         }
         if (Wrk.IsInstalled)
         {
-            results.AddRange(await InterleavedThroughputAsync(targets, UncachedPath, context.Duration, comparedWith: "nginx"));
+            results.AddRange(await InterleavedThroughputAsync(targets, cpu, UncachedPath, context.Duration, comparedWith: "nginx"));
         }
         foreach (var (@case, baseUrl) in targets)
         {
@@ -51,7 +59,7 @@ public sealed class GatewayOverheadScenario : IScenario
             {
                 await WarmUpAsync(http, new Uri(baseUrl, CacheablePath), cancellationToken);
             }
-            results.AddRange(await InterleavedThroughputAsync(cacheable, CacheablePath, context.Duration, comparedWith: "direct"));
+            results.AddRange(await InterleavedThroughputAsync(cacheable, cpu, CacheablePath, context.Duration, comparedWith: "direct"));
         }
         return results;
     }
@@ -61,32 +69,40 @@ public sealed class GatewayOverheadScenario : IScenario
     /// <summary>
     /// This machine's speed drifts by up to a third within minutes, so paths measured one after another compare minutes as much as
     /// proxies. The paths take turns instead, round after round. Each path reports its median round, and the gateway's row carries
-    /// its throughput over <paramref name="comparedWith"/>'s in each round: the two were measured seconds apart.
+    /// its throughput over <paramref name="comparedWith"/>'s in each round: the two were measured seconds apart. The median round
+    /// also carries the CPU time per request of its proxy, of the backend and of the whole machine: with the machine busy, those
+    /// decide the throughput.
     /// </summary>
-    private async Task<IEnumerable<BenchResult>> InterleavedThroughputAsync(IReadOnlyList<(string Case, Uri Base)> targets, string path, TimeSpan duration, string comparedWith)
+    private async Task<IEnumerable<BenchResult>> InterleavedThroughputAsync(IReadOnlyList<(string Case, Uri Base)> targets, CpuMeter cpu, string path,
+        TimeSpan duration, string comparedWith)
     {
-        var rounds = new List<Dictionary<string, BenchResult>>();
+        var rounds = new List<Dictionary<string, (BenchResult Result, string Cpu)>>();
         for (var round = 0; round < ThroughputRounds; round++)
         {
-            var results = new Dictionary<string, BenchResult>();
+            var results = new Dictionary<string, (BenchResult, string)>();
             foreach (var (@case, baseUrl) in targets)
             {
-                results[@case] = await Wrk.RunAsync(Name, $"{@case} {path}", new Uri(baseUrl, path), duration);
+                var before = cpu.Take();
+                var result = await Wrk.RunAsync(Name, $"{@case} {path}", new Uri(baseUrl, path), duration);
+                results[@case] = (result, CpuMeter.PerRequest(before, cpu.Take(), result.Operations, @case == "direct" ? ["backend"] : [@case, "backend"]));
             }
             rounds.Add(results);
         }
         return targets.Select(target =>
         {
-            var byThroughput = rounds.Select(round => round[target.Case]).OrderBy(result => result.Throughput).ToList();
-            var note = $"rounds: {string.Join(", ", rounds.Select(round => $"{round[target.Case].Throughput:0}/s"))}";
+            var median = rounds.Select(round => round[target.Case]).OrderBy(measured => measured.Result.Throughput).ElementAt(rounds.Count / 2);
+            var note = $"rounds: {string.Join(", ", rounds.Select(round => $"{round[target.Case].Result.Throughput:0}/s"))}";
             if (target.Case == "gateway" && rounds[0].ContainsKey(comparedWith))
             {
-                var ratios = rounds.Select(round => round["gateway"].Throughput / round[comparedWith].Throughput).ToList();
+                var ratios = rounds.Select(round => round["gateway"].Result.Throughput / round[comparedWith].Result.Throughput).ToList();
                 note += $"; of {comparedWith} per round: {string.Join(", ", ratios.Select(ratio => ratio.ToString("0.00", CultureInfo.InvariantCulture)))}";
             }
-            return byThroughput[byThroughput.Count / 2] with { Note = note };
+            return median.Result with { Note = $"{note}; CPU per request: {median.Cpu}" };
         }).ToList();
     }
+
+    private static int ProcessId(BenchContext context, string service) =>
+        context.Host.Get<ProjectResource>(service).Process?.Id ?? throw new InvalidOperationException($"{service} has no process.");
 
     /// <summary>
     /// Under load, tiered compilation goes on for tens of seconds: after 8 s of wrk, a profile of the gateway still showed 13% of its
