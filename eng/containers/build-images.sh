@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Builds every image of the platform with podman, without any image registry:
 #   1. cooperation/base:bookworm   Debian 12 (debootstrap, minbase) + the .NET runtime's native dependencies, imported into podman
-#   2. cooperation/<deployable>    the four services and the gateway, from their Containerfiles, published self-contained
+#   2. cooperation/<deployable>    the four services and the gateway, from service.Containerfile, published self-contained
 #   3. cooperation/postgres:15, cooperation/redis:7, cooperation/rabbitmq:3.10   from Debian's packages, on the same base
 #
 # Usage: eng/containers/build-images.sh [--only base|apps|servers] [--from-source] [--rebuild-base] [deployable...]
 #   Naming deployables (directory-api, portfolio-api, events-api, analytics-api, gateway) builds only those images.
-#   By default the services are published on this machine (dotnet publish -r linux-x64 --self-contained) and the Containerfiles'
+#   By default the services are published on this machine (dotnet publish -r linux-x64 --self-contained) and the Containerfile's
 #   build stage is skipped (APP_SOURCE=prebuilt), because no SDK image is available here. --from-source builds inside the
 #   SDK image instead (SDK_IMAGE, default mcr.microsoft.com/dotnet/sdk:10.0), as CI elsewhere would.
 # Environment: DEBIAN_MIRROR (default: the first mirror in this machine's apt sources), TAG (default: dev),
@@ -63,21 +63,21 @@ build_base() {
 }
 
 build_apps() {
-  local args=(--build-arg "RUNTIME_IMAGE=$base_image")
   for entry in "${deployables[@]}"; do
     IFS=: read -r name project assembly <<<"$entry"
     if [ ${#selected[@]} -gt 0 ] && [[ ! " ${selected[*]} " =~ " $name " ]]; then continue; fi
+    local args=(-f "$here/service.Containerfile" --build-arg "RUNTIME_IMAGE=$base_image" --build-arg "ASSEMBLY=$assembly")
     local start; start=$(date +%s)
     if [ $from_source -eq 1 ]; then
       step "$name: building from source in the SDK image"
-      "${build[@]}" "${args[@]}" ${SDK_IMAGE:+--build-arg "SDK_IMAGE=$SDK_IMAGE"} -f "$project/Containerfile" -t "cooperation/$name:$tag" .
+      "${build[@]}" "${args[@]}" ${SDK_IMAGE:+--build-arg "SDK_IMAGE=$SDK_IMAGE"} --build-arg "PROJECT=$project" -t "cooperation/$name:$tag" .
     else
       step "$name: dotnet publish (self-contained, linux-x64) on this machine"
-      rm -rf "artifacts/containers/$name"
+      rm -rf "artifacts/containers/$assembly"
       # Its own intermediate folders (--artifacts-path), so that builds running in the working tree meanwhile cannot interfere.
-      dotnet publish "$project" -c Release -r linux-x64 --self-contained -o "artifacts/containers/$name" --nologo -v q \
+      dotnet publish "$project" -c Release -r linux-x64 --self-contained -o "artifacts/containers/$assembly" --nologo -v q \
         --artifacts-path artifacts/container-build
-      "${build[@]}" "${args[@]}" --build-arg APP_SOURCE=prebuilt -f "$project/Containerfile" -t "cooperation/$name:$tag" .
+      "${build[@]}" "${args[@]}" --build-arg APP_SOURCE=prebuilt -t "cooperation/$name:$tag" .
     fi
     step "$name built in $(seconds "$start") s"
   done
