@@ -3,6 +3,11 @@ using CooperationPlatform.Gateway.Extensions;
 using CooperationPlatform.Gateway.Identity;
 using CooperationPlatform.ServiceDefaults;
 
+if (GatewayCommands.IsCommand(args))
+{
+    return await GatewayCommands.RunAsync(args);
+}
+
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddPartnerAccess();
@@ -10,10 +15,6 @@ builder.AddGatewayEdge();
 builder.AddPlatformReverseProxy();
 
 var app = builder.Build();
-if (await GatewayCommands.TryRunAsync(app, args))
-{
-    return;
-}
 app.UseGatewayEdge();
 app.MapDefaultEndpoints();
 app.UseGatewayLimits();
@@ -21,4 +22,5 @@ app.MapTokenEndpoint();
 app.MapPartnerClientsApi();
 app.MapApiReference();
 app.MapPlatformReverseProxy();
-app.Run();
+await app.RunAsync();
+return 0;

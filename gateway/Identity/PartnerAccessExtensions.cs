@@ -18,9 +18,7 @@ public static class PartnerAccessExtensions
     public static IHostApplicationBuilder AddPartnerAccess(this IHostApplicationBuilder builder)
     {
         var gateway = builder.Configuration.GetSection("Gateway");
-        builder.AddPostgresDbContext<GatewayDbContext>("gatewaydb");
-        builder.Services.AddOpenIddict()
-            .AddCore(core => core.UseEntityFrameworkCore().UseDbContext<GatewayDbContext>())
+        builder.AddPartnerClientStore()
             .AddServer(server =>
             {
                 server.SetTokenEndpointUris(TokenEndpoint.Path.TrimStart('/'));
@@ -70,9 +68,19 @@ public static class PartnerAccessExtensions
         });
         // The token endpoint and the discovery documents are answered by OpenIddict's own handler, without credentials.
         builder.Services.Configure<AuthenticationHandlerPaths>(paths => paths.Prefixes.AddRange([TokenEndpoint.Path, "/.well-known"]));
-        builder.Services.AddScoped<PartnerClients>();
         builder.Services.AddHostedService<DevelopmentClientSeeder>();
         return builder;
+    }
+
+    /// <summary>
+    /// The partner clients in <c>gatewaydb</c> behind OpenIddict's stores, and <see cref="PartnerClients"/> over them: all that the
+    /// bootstrap command needs, and the base of the token server.
+    /// </summary>
+    public static OpenIddictBuilder AddPartnerClientStore(this IHostApplicationBuilder builder)
+    {
+        builder.AddPostgresDbContext<GatewayDbContext>("gatewaydb");
+        builder.Services.AddScoped<PartnerClients>();
+        return builder.Services.AddOpenIddict().AddCore(core => core.UseEntityFrameworkCore().UseDbContext<GatewayDbContext>());
     }
 
     private static RsaSecurityKey SigningKey(string base64Pkcs8)
