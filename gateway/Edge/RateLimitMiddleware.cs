@@ -25,8 +25,14 @@ public sealed class RateLimitMiddleware(RequestDelegate next, RedisRateLimiter l
             ? ($"client:{clientId}", limits.ClientPermits)
             : ($"ip:{context.Connection.RemoteIpAddress}", limits.AnonymousPermits);
         var decision = await limiter.HitAsync(partition, limit, TimeSpan.FromSeconds(limits.WindowSeconds));
-        context.Response.Headers["RateLimit-Limit"] = decision.Limit.ToString(CultureInfo.InvariantCulture);
-        context.Response.Headers["RateLimit-Remaining"] = decision.Remaining.ToString(CultureInfo.InvariantCulture);
+        // Written as the answer starts, after the output cache has copied a stored answer's headers, which hold the counts of the
+        // request that filled it.
+        context.Response.OnStarting(() =>
+        {
+            context.Response.Headers["RateLimit-Limit"] = decision.Limit.ToString(CultureInfo.InvariantCulture);
+            context.Response.Headers["RateLimit-Remaining"] = decision.Remaining.ToString(CultureInfo.InvariantCulture);
+            return Task.CompletedTask;
+        });
         if (decision.Allowed)
         {
             await next(context);

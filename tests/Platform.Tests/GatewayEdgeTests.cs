@@ -138,7 +138,13 @@ public sealed class GatewayEdgeTests(PlatformFixture platform)
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
         Assert.False(first.Headers.Age.HasValue, "the first read cannot come from the cache");
         Assert.True(second.Headers.Age.HasValue, "the second read should come from the gateway's cache");
+        // The cached answer carries this request's own limit count and trace id, not those of the request that filled the cache.
+        Assert.True(RemainingRequests(second) < RemainingRequests(first), $"RateLimit-Remaining {RemainingRequests(second)} after {RemainingRequests(first)}");
+        Assert.NotEqual(first.Headers.GetValues("X-Trace-Id").Single(), second.Headers.GetValues("X-Trace-Id").Single());
     }
+
+    private static long RemainingRequests(HttpResponseMessage response) =>
+        long.Parse(response.Headers.GetValues("RateLimit-Remaining").Single(), System.Globalization.CultureInfo.InvariantCulture);
 
     [Fact]
     public async Task An_authenticated_read_is_never_served_from_the_shared_cache()
