@@ -149,6 +149,31 @@ public sealed class GatewayEdgeTests(PlatformFixture platform)
         long.Parse(response.Headers.GetValues("RateLimit-Remaining").Single(), System.Globalization.CultureInfo.InvariantCulture);
 
     [Fact]
+    public async Task A_cached_read_asked_again_with_its_etag_gets_304_from_the_gateway_and_from_the_service()
+    {
+        var path = $"/api/events/v1/reference/sdgs?probe={Guid.NewGuid():N}";
+        using var first = await platform.Gateway.GetAsync(path, Cancel);
+        var etag = first.Headers.ETag ?? throw new Xunit.Sdk.XunitException("reference data should carry an ETag");
+
+        using var fromGateway = await platform.Gateway.SendAsync(IfNoneMatch(path, etag), Cancel);
+        using var service = new HttpClient { BaseAddress = platform.ServiceUrl("directory-api") };
+        using var fromService = await service.SendAsync(IfNoneMatch(path.Replace("/events/", "/directory/"), etag), Cancel);
+        using var changed = await platform.Gateway.SendAsync(IfNoneMatch(path, new("\"another\"")), Cancel);
+
+        Assert.Equal(HttpStatusCode.NotModified, fromGateway.StatusCode);
+        Assert.Equal(HttpStatusCode.NotModified, fromService.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+        Assert.Equal(etag, changed.Headers.ETag);
+    }
+
+    private static HttpRequestMessage IfNoneMatch(string path, System.Net.Http.Headers.EntityTagHeaderValue etag)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.IfNoneMatch.Add(etag);
+        return request;
+    }
+
+    [Fact]
     public async Task An_authenticated_read_is_never_served_from_the_shared_cache()
     {
         var client = await platform.Partners.RegisterClientAsync("cached", [PlatformScopes.EventsRead], Cancel);
