@@ -65,8 +65,9 @@ public static class ReverseProxyExtensions
                 {
                     // Active probes put a destination back in rotation as soon as it answers again; passive checks take it out
                     // after transport failures, so callers get a fast 503 instead of waiting on a dead backend.
-                    // A busy backend (a bulk import on two cores) may take seconds to answer /alive; a dead one is taken out by the passive
-                    // check at its first refused connection, so the probe's timeout can be generous.
+                    // A busy backend (a bulk import on two cores) may take seconds to answer /alive, so the probe's timeout is generous. A
+                    // dead one refuses connections at once, which ProxyFailureMiddleware answers with a fast 503 from the first request;
+                    // the passive check (YARP's defaults: 30% of at least 10 requests in 60 s) then stops even trying it.
                     Active = new ActiveHealthCheckConfig { Enabled = true, Interval = TimeSpan.FromSeconds(2), Timeout = TimeSpan.FromSeconds(10), Policy = "ConsecutiveFailures", Path = "/alive" },
                     Passive = new PassiveHealthCheckConfig { Enabled = true, Policy = "TransportFailureRate", ReactivationPeriod = TimeSpan.FromSeconds(5) },
                 },
