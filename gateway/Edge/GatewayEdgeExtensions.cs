@@ -18,6 +18,7 @@ public static class GatewayEdgeExtensions
     public static IHostApplicationBuilder AddGatewayEdge(this IHostApplicationBuilder builder)
     {
         builder.AddRedisCache();
+        TrustedProxies.Add(builder);
         builder.Services.Configure<RateLimitSettings>(builder.Configuration.GetSection("Gateway:RateLimits"));
         builder.Services.AddSingleton<RedisRateLimiter>();
         builder.Services.AddSingleton(TimeProvider.System);
@@ -54,6 +55,10 @@ public static class GatewayEdgeExtensions
     /// <summary>Headers first, so that every answer, errors included, carries them.</summary>
     public static WebApplication UseGatewayEdge(this WebApplication app)
     {
+        if (TrustedProxies.AreConfigured(app.Configuration))
+        {
+            app.UseForwardedHeaders();
+        }
         app.Use((context, next) =>
         {
             context.Response.OnStarting(() =>

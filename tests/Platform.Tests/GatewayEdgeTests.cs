@@ -149,6 +149,31 @@ public sealed class GatewayEdgeTests(PlatformFixture platform)
         long.Parse(response.Headers.GetValues("RateLimit-Remaining").Single(), System.Globalization.CultureInfo.InvariantCulture);
 
     [Fact]
+    public async Task Anonymous_callers_behind_a_trusted_proxy_are_limited_by_their_own_address()
+    {
+        var caller = $"2001:db8::{Random.Shared.Next(1, 0xffff):x}:{Random.Shared.Next(1, 0xffff):x}";
+        var other = $"2001:db8::{Random.Shared.Next(1, 0xffff):x}:{Random.Shared.Next(1, 0xffff):x}";
+
+        var (limit, callerFirst) = await RateLimitForAsync(caller);
+        var (_, callerSecond) = await RateLimitForAsync(caller);
+        var (_, otherFirst) = await RateLimitForAsync(other);
+
+        // A fresh partition per forwarded address; without the trusted proxy all three would count against 127.0.0.1's.
+        Assert.Equal(limit - 1, callerFirst);
+        Assert.Equal(limit - 2, callerSecond);
+        Assert.Equal(limit - 1, otherFirst);
+    }
+
+    private async Task<(long Limit, long Remaining)> RateLimitForAsync(string forwardedFor)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/directory/v1/info");
+        request.Headers.Add("X-Forwarded-For", forwardedFor);
+        using var response = await platform.Gateway.SendAsync(request, Cancel);
+        response.EnsureSuccessStatusCode();
+        return (long.Parse(response.Headers.GetValues("RateLimit-Limit").Single(), System.Globalization.CultureInfo.InvariantCulture), RemainingRequests(response));
+    }
+
+    [Fact]
     public async Task A_cached_read_asked_again_with_its_etag_gets_304_from_the_gateway_and_from_the_service()
     {
         var path = $"/api/events/v1/reference/sdgs?probe={Guid.NewGuid():N}";

@@ -28,6 +28,8 @@ public static class TestDirectories
             ["Gateway__RateLimits__AnonymousPermits"] = "1000000",
             ["Gateway__RateLimits__ClientPermits"] = ClientPermits.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Gateway__Cors__Origins__0"] = "https://partner.example",
+            // The tests stand in for an ingress: they may name the caller in X-Forwarded-For (requests without it are unchanged).
+            ["Gateway__TrustedProxies__0"] = "127.0.0.1",
         },
     };
 
