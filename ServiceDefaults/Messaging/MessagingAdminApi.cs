@@ -36,11 +36,13 @@ public static class MessagingAdminApi
 
     /// <summary>
     /// Maps <c>GET /admin/messages/errors</c> and <c>POST /admin/messages/replay</c> for operators, with the platform.admin scope only:
-    /// the gateway does not route them, but a service's port may still be reachable inside the cluster.
+    /// the gateway does not route them, but a service's port may still be reachable inside the cluster. They are left out of the
+    /// OpenAPI document, which is the partners' contract through the gateway (docs/messaging.md describes them).
     /// </summary>
     public static RouteGroupBuilder MapMessagingAdmin(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/admin/messages").WithTags("Messaging admin").RequireAuthorization(PlatformScopes.PlatformAdmin);
+        var group = app.MapGroup("/admin/messages").WithTags("Messaging admin").RequireAuthorization(PlatformScopes.PlatformAdmin)
+            .ExcludeFromDescription();
         group.MapGet("/errors", ListErrorsAsync)
             .WithName("list-failed-messages")
             .WithSummary("The service's error queues: how many messages each holds and the first ones, with their fault headers.");

@@ -243,6 +243,7 @@ public sealed class GatewayEdgeTests(PlatformFixture platform)
 
         foreach (var path in document.GetProperty("paths").EnumerateObject())
         {
+            if (!path.Name.StartsWith($"/api/{service}/", StringComparison.Ordinal)) problems.Add($"{path.Name}: not routed by the gateway");
             foreach (var operation in path.Value.EnumerateObject().Where(o => o.Name is "get" or "post" or "put" or "patch" or "delete"))
             {
                 var name = $"{operation.Name.ToUpperInvariant()} {path.Name}";
