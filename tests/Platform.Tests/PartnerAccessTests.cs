@@ -1,9 +1,13 @@
 using System.Net;
+using System.Security.Cryptography;
 using System.Net.Http.Json;
 using System.Text.Json;
 using CooperationPlatform.ServiceDefaults;
 using CooperationPlatform.ServiceDefaults.Security;
+using CooperationPlatform.AppHost.Hosting;
 using CooperationPlatform.Testing;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
 
 namespace CooperationPlatform.Platform.Tests;
 
@@ -39,6 +43,77 @@ public sealed class PartnerAccessTests(PlatformFixture platform)
         Assert.Equal(HttpStatusCode.Unauthorized, await StatusOfMeAsync(tampered));
         Assert.Equal(HttpStatusCode.Unauthorized, await StatusOfMeAsync(foreignAudience));
         Assert.Equal(HttpStatusCode.Forbidden, await StatusOfMeAsync(writerToken));
+    }
+
+    [Fact]
+    public async Task An_expired_token_signed_with_the_gateway_key_is_401_at_the_gateway_and_at_the_service()
+    {
+        var discovery = await platform.Gateway.GetFromJsonAsync<JsonElement>("/.well-known/openid-configuration", Cancel);
+        var issuer = discovery.GetProperty("issuer").GetString()!;
+        using var signingKey = RSA.Create();
+        signingKey.ImportPkcs8PrivateKey(Convert.FromBase64String(PlatformSecrets.LoadOrCreate(platform.DataDirectory).GatewaySigningKey), out _);
+        string TokenExpiring(DateTime expires) => new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = issuer,
+            TokenType = "at+jwt",
+            Claims = new Dictionary<string, object>
+            {
+                ["client_id"] = "expired-partner",
+                ["sub"] = "expired-partner",
+                ["scope"] = PlatformScopes.DirectoryRead,
+                ["aud"] = PlatformScopes.AudiencesOf(PlatformScopes.DirectoryRead).ToArray(),
+            },
+            IssuedAt = expires.AddMinutes(-30),
+            NotBefore = expires.AddMinutes(-30),
+            Expires = expires,
+            SigningCredentials = new SigningCredentials(new RsaSecurityKey(signingKey), SecurityAlgorithms.RsaSha256),
+        });
+        var expired = TokenExpiring(DateTime.UtcNow.AddMinutes(-5));
+        using var direct = new HttpClient { BaseAddress = platform.ServiceUrl("directory-api") };
+
+        // The same token with a lifetime left is accepted: only its expiry differs.
+        Assert.Equal(HttpStatusCode.OK, await StatusOfMeAsync(TokenExpiring(DateTime.UtcNow.AddMinutes(5))));
+        Assert.Equal(HttpStatusCode.Unauthorized, await StatusOfMeAsync(expired));
+        using var atTheService = await direct.SendAsync(PartnerAccess.WithToken(new(HttpMethod.Get, "/api/directory/v1/me"), expired), Cancel);
+        Assert.Equal(HttpStatusCode.Unauthorized, atTheService.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_partner_cannot_change_another_partners_record_unless_it_is_platform_admin()
+    {
+        var owner = await platform.Partners.TokenAsync(await platform.Partners.RegisterClientAsync("owner", [PlatformScopes.DirectoryWrite], Cancel), cancellationToken: Cancel);
+        var other = await platform.Partners.TokenAsync(await platform.Partners.RegisterClientAsync("other", [PlatformScopes.DirectoryWrite], Cancel), cancellationToken: Cancel);
+        var admin = await platform.Partners.TokenAsync(platform.Partners.DevelopmentClient, PlatformScopes.PlatformAdmin, Cancel);
+        var institution = new Dictionary<string, object>
+        {
+            ["name"] = $"Ownership Test Energy Agency {Guid.NewGuid():N}",
+            ["type"] = "ministry-or-government-agency",
+            ["country"] = "ETH",
+            ["city"] = "Addis Ababa",
+            ["sectors"] = new[] { "renewable-energy" },
+        };
+        using var created = await platform.Gateway.SendAsync(PartnerAccess.WithToken(
+            new(HttpMethod.Post, "/api/directory/v1/institutions") { Content = JsonContent.Create(institution) }, owner), Cancel);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("id").GetString();
+        HttpRequestMessage Update(string token, string acronym)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Put, $"/api/directory/v1/institutions/{id}")
+            {
+                Content = JsonContent.Create(new Dictionary<string, object>(institution) { ["acronym"] = acronym }),
+            };
+            request.Headers.IfMatch.Add(created.Headers.ETag!);
+            return PartnerAccess.WithToken(request, token);
+        }
+
+        using var byOther = await platform.Gateway.SendAsync(Update(other, "OTHER"), Cancel);
+        using var byAdmin = await platform.Gateway.SendAsync(Update(admin, "ADMIN"), Cancel);
+
+        Assert.Equal(HttpStatusCode.Forbidden, byOther.StatusCode);
+        Assert.Equal("application/problem+json", byOther.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.OK, byAdmin.StatusCode);
+        var stored = await platform.Gateway.GetFromJsonAsync<JsonElement>($"/api/directory/v1/institutions/{id}", Cancel);
+        Assert.Equal("ADMIN", stored.GetProperty("acronym").GetString());
     }
 
     [Fact]
