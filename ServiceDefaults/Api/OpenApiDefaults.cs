@@ -1,3 +1,4 @@
+using CooperationPlatform.Contracts.Messages.Portfolio;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.OpenApi;
@@ -23,6 +24,23 @@ public static class OpenApiDefaults
         var service = builder.Environment.ApplicationName.Replace(".Api", "", StringComparison.OrdinalIgnoreCase);
         builder.Services.AddOpenApi(DocumentName, options =>
         {
+            options.AddSchemaTransformer((schema, context, _) =>
+            {
+                // Its converter of its own hides its shape from the schema generator.
+                if ((Nullable.GetUnderlyingType(context.JsonTypeInfo.Type) ?? context.JsonTypeInfo.Type) == typeof(PartialDate))
+                {
+                    schema.Type = JsonSchemaType.String;
+                    schema.Pattern = @"^\d{4}(-\d{2}(-\d{2})?)?$";
+                    schema.Description = "A date known to the year, the month or the day: 2020, 1995-09 or 2016-10-17.";
+                    schema.Examples = [JsonValue.Create("2016-10-17")];
+                }
+                return Task.CompletedTask;
+            });
+            options.AddDocumentTransformer((document, _, _) =>
+            {
+                OpenApiExamples.AddTo(document);
+                return Task.CompletedTask;
+            });
             options.AddDocumentTransformer((document, _, _) =>
             {
                 document.Info = new OpenApiInfo

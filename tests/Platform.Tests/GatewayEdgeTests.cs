@@ -255,7 +255,7 @@ public sealed class GatewayEdgeTests(PlatformFixture platform)
                 foreach (var error in responses.Where(r => r.Name.StartsWith('4')))
                 {
                     if (!error.Value.TryGetProperty("content", out var content) || !content.TryGetProperty("application/problem+json", out var problem)
-                        || !(problem.TryGetProperty("example", out _) || problem.TryGetProperty("examples", out _)))
+                        || !HasExample(problem))
                     {
                         problems.Add($"{name}: {error.Name} is not a problem-details response with an example");
                     }
@@ -265,6 +265,7 @@ public sealed class GatewayEdgeTests(PlatformFixture platform)
                     foreach (var media in body.GetProperty("content").EnumerateObject().Where(m => m.Name.Contains("json")))
                     {
                         if (!media.Value.TryGetProperty("schema", out _)) problems.Add($"{name}: request body {media.Name} has no schema");
+                        if (!HasExample(media.Value)) problems.Add($"{name}: request body {media.Name} has no example");
                     }
                 }
                 foreach (var response in responses.Where(r => r.Name.StartsWith('2') && r.Value.TryGetProperty("content", out _)))
@@ -272,6 +273,7 @@ public sealed class GatewayEdgeTests(PlatformFixture platform)
                     foreach (var media in response.Value.GetProperty("content").EnumerateObject().Where(m => m.Name.Contains("json")))
                     {
                         if (!media.Value.TryGetProperty("schema", out _)) problems.Add($"{name}: {response.Name} {media.Name} has no schema");
+                        if (!HasExample(media.Value)) problems.Add($"{name}: {response.Name} {media.Name} has no example");
                     }
                 }
             }
@@ -280,4 +282,8 @@ public sealed class GatewayEdgeTests(PlatformFixture platform)
         Assert.True(document.GetProperty("paths").EnumerateObject().Any(), "the document has no operations");
         Assert.Empty(problems);
     }
+
+    private static bool HasExample(JsonElement media) =>
+        (media.TryGetProperty("example", out var example) && example.ValueKind is not JsonValueKind.Null)
+        || (media.TryGetProperty("examples", out var examples) && examples.EnumerateObject().Any());
 }
