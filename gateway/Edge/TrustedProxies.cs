@@ -24,8 +24,8 @@ public static class TrustedProxies
         builder.Services.Configure<ForwardedHeadersOptions>(options =>
         {
             options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
-            // Walk back through the chain as long as each hop is trusted: a caller cannot name itself past an untrusted hop.
-            options.ForwardLimit = null;
+            // Only the entry the trusted proxy itself appended: earlier entries were written by whoever called it.
+            options.ForwardLimit = 1;
             options.KnownProxies.Clear();
             options.KnownIPNetworks.Clear();
             foreach (var entry in entries)

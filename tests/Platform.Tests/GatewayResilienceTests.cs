@@ -55,13 +55,23 @@ public sealed class GatewayResilienceTests(PlatformFixture platform)
                 }
             }
         }, cancel)).ToList();
-        await Task.Delay(TimeSpan.FromSeconds(1), cancel);
-        directory.Process!.KillNow();
-        await Task.Delay(TimeSpan.FromSeconds(3), cancel);
-        var health = await gateway.GetFromJsonAsync<JsonElement>("/health", cancel);
-        using var otherBackend = await gateway.GetAsync($"/api/portfolio/v1/info?n={Guid.NewGuid():N}", cancel);
-        await stopLoad.CancelAsync();
-        await Task.WhenAll(callers);
+        JsonElement health;
+        HttpResponseMessage otherBackend;
+        try
+        {
+            Assert.True(await EventuallyAsync(() => Task.FromResult(outcomes.Any(o => o.Status == HttpStatusCode.OK)), TimeSpan.FromSeconds(15)), "no answer before the kill");
+            directory.Process!.KillNow();
+            await Task.Delay(TimeSpan.FromSeconds(3), cancel);
+            using var healthResponse = await gateway.GetAsync("/health", cancel);
+            health = await healthResponse.Content.ReadFromJsonAsync<JsonElement>(cancel);
+            otherBackend = await gateway.GetAsync($"/api/portfolio/v1/info?n={Guid.NewGuid():N}", cancel);
+        }
+        finally
+        {
+            await stopLoad.CancelAsync();
+            await Task.WhenAll(callers);
+        }
+        using var _ = otherBackend;
         await host.RestartAsync(directory, cancel);
         var recovered = await EventuallyAsync(async () =>
         {
