@@ -27,9 +27,10 @@ public static class OpenApiDefaults
             options.AddSchemaTransformer((schema, context, _) =>
             {
                 // Its converter of its own hides its shape from the schema generator.
-                if ((Nullable.GetUnderlyingType(context.JsonTypeInfo.Type) ?? context.JsonTypeInfo.Type) == typeof(PartialDate))
+                var nullableOf = Nullable.GetUnderlyingType(context.JsonTypeInfo.Type);
+                if ((nullableOf ?? context.JsonTypeInfo.Type) == typeof(PartialDate))
                 {
-                    schema.Type = Nullable.GetUnderlyingType(context.JsonTypeInfo.Type) is null ? JsonSchemaType.String : JsonSchemaType.String | JsonSchemaType.Null;
+                    schema.Type = nullableOf is null ? JsonSchemaType.String : JsonSchemaType.String | JsonSchemaType.Null;
                     schema.Pattern = @"^\d{4}(-\d{2}(-\d{2})?)?$";
                     schema.Description = "A date known to the year, the month or the day: 2020, 1995-09 or 2016-10-17.";
                     schema.Examples = [JsonValue.Create("2016-10-17")];

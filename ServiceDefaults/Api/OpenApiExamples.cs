@@ -11,6 +11,9 @@ namespace CooperationPlatform.ServiceDefaults.Api;
 public static class OpenApiExamples
 {
     private const int MaxDepth = 8;
+    private const string SampleId = "c0000000-5050-4000-8000-000000000105";
+    private const string SampleEmail = "focal.point@example.org";
+    private const string SampleWebsite = "https://www.unido.org";
 
     public static void AddTo(OpenApiDocument document)
     {
@@ -101,11 +104,11 @@ public static class OpenApiExamples
         var field = name?.ToLowerInvariant() ?? "";
         return format switch
         {
-            "uuid" => "c0000000-5050-4000-8000-000000000105",
+            "uuid" => SampleId,
             "date-time" => "2026-10-18T09:00:00+08:00",
             "date" => "2026-10-18",
-            "email" => "focal.point@example.org",
-            "uri" => "https://www.unido.org",
+            "email" => SampleEmail,
+            "uri" => SampleWebsite,
             _ => field switch
             {
                 _ when field.EndsWith("country", StringComparison.Ordinal) => "CHN",
@@ -116,14 +119,14 @@ public static class OpenApiExamples
                 "scope" => "directory.read",
                 "currency" => "USD",
                 _ when field.EndsWith("city", StringComparison.Ordinal) => "Beijing",
-                "email" => "focal.point@example.org",
-                "website" or "url" => "https://www.unido.org",
+                "email" => SampleEmail,
+                "website" or "url" => SampleWebsite,
                 "language" => "en",
                 "acronym" => "UCSSIC",
                 _ when field.EndsWith("region", StringComparison.Ordinal) || field == "code" => "142",
                 "target" => "7.2",
                 "sector" => "renewable-energy",
-                _ when field.EndsWith("id", StringComparison.Ordinal) => "c0000000-5050-4000-8000-000000000105",
+                _ when field.EndsWith("id", StringComparison.Ordinal) => SampleId,
                 _ when field.Contains("name", StringComparison.Ordinal) || field == "title" => "UNIDO Centre for South-South Industrial Cooperation",
                 _ => "Technology transfer for small hydropower",
             },

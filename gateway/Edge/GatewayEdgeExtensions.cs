@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.Extensions.Options;
 using CooperationPlatform.Gateway.Proxy;
 using CooperationPlatform.ServiceDefaults.Caching;
 using Microsoft.AspNetCore.OutputCaching;
@@ -55,7 +57,7 @@ public static class GatewayEdgeExtensions
     /// <summary>Headers first, so that every answer, errors included, carries them.</summary>
     public static WebApplication UseGatewayEdge(this WebApplication app)
     {
-        if (TrustedProxies.AreConfigured(app.Configuration))
+        if (app.Services.GetRequiredService<IOptions<ForwardedHeadersOptions>>().Value.ForwardedHeaders != ForwardedHeaders.None)
         {
             app.UseForwardedHeaders();
         }

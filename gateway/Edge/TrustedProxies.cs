@@ -12,8 +12,6 @@ public static class TrustedProxies
 {
     private const string Section = "Gateway:TrustedProxies";
 
-    public static bool AreConfigured(IConfiguration configuration) => configuration.GetSection(Section).GetChildren().Any();
-
     public static void Add(IHostApplicationBuilder builder)
     {
         var entries = builder.Configuration.GetSection(Section).Get<string[]>() ?? [];
