@@ -1,19 +1,17 @@
-using CooperationPlatform.AppHost.Hosting;
-
 namespace CooperationPlatform.AppHost.Demo;
 
 /// <summary>
 /// <c>dotnet run --project AppHost -- demo [--gateway URL] [--client-id ID --client-secret SECRET]</c>: loads the demo data into any
 /// running installation through its gateway. Without credentials it uses the local development client from the data folder.
-/// The AppHost also loads it by itself on a fresh data folder (<see cref="LoadOnFirstRun"/>).
+/// The AppHost also loads it by itself on a fresh data folder (<see cref="LoadOnFirstRunAsync"/>) and from the dashboard.
 /// </summary>
 public static class DemoCommand
 {
     private const string LoadedMarker = "demo-data-loaded";
 
-    public static async Task<int> RunAsync(IReadOnlyList<string> args, PlatformHostOptions options, int gatewayPort)
+    public static async Task<int> RunAsync(IReadOnlyList<string> args, PlatformOptions options)
     {
-        var gateway = new Uri(Option(args, "--gateway") ?? $"http://localhost:{gatewayPort}");
+        var gateway = new Uri(Option(args, "--gateway") ?? $"http://localhost:{options.GatewayPort}");
         var clientId = Option(args, "--client-id") ?? PlatformSecrets.DevelopmentClientId;
         var clientSecret = Option(args, "--client-secret")
             ?? (clientId == PlatformSecrets.DevelopmentClientId ? PlatformSecrets.LoadOrCreate(options.DataDirectory).DevelopmentClientSecret : null);
@@ -37,32 +35,26 @@ public static class DemoCommand
     }
 
     /// <summary>
-    /// Loads the demo data in the background after the first start on a data folder (a marker file remembers it), so that a
-    /// newcomer sees content; the stack answers meanwhile.
+    /// Loads the demo data after the first start on a data folder (a marker file remembers it), so that a newcomer sees content.
     /// </summary>
-    public static void LoadOnFirstRun(PlatformHost host, PlatformHostOptions options)
+    public static async Task LoadOnFirstRunAsync(Uri gateway, PlatformOptions options, PlatformSecrets secrets, Action<string, ConsoleColor?> report)
     {
         var marker = Path.Combine(options.DataDirectory, LoadedMarker);
         if (File.Exists(marker))
         {
             return;
         }
-        var gateway = host.Get<ProjectResource>("gateway").Url!;
-        var secrets = PlatformSecrets.LoadOrCreate(options.DataDirectory);
-        host.Console.Report("  Fresh data folder: loading the demo data (the source documents' institutions, projects and events) through the API; --no-demo skips it...", ConsoleColor.Yellow);
-        _ = Task.Run(async () =>
+        report("  Fresh data folder: loading the demo data (the source documents' institutions, projects and events) through the API; --no-demo skips it...", ConsoleColor.Yellow);
+        try
         {
-            try
-            {
-                var report = await DemoDataLoader.LoadAsync(gateway, PlatformSecrets.DevelopmentClientId, secrets.DevelopmentClientSecret, _ => { });
-                await File.WriteAllTextAsync(marker, $"{DateTimeOffset.UtcNow:O} {report}{Environment.NewLine}");
-                host.Console.Report($"  Demo data loaded: {report}.", ConsoleColor.Green);
-            }
-            catch (Exception e)
-            {
-                host.Console.Report($"  The demo data could not be loaded: {e.Message}", ConsoleColor.Red);
-            }
-        });
+            var loaded = await DemoDataLoader.LoadAsync(gateway, PlatformSecrets.DevelopmentClientId, secrets.DevelopmentClientSecret, _ => { });
+            await File.WriteAllTextAsync(marker, $"{DateTimeOffset.UtcNow:O} {loaded}{Environment.NewLine}");
+            report($"  Demo data loaded: {loaded}.", ConsoleColor.Green);
+        }
+        catch (Exception e) when (e is DemoDataException or HttpRequestException or TaskCanceledException)
+        {
+            report($"  The demo data could not be loaded: {e.Message}", ConsoleColor.Red);
+        }
     }
 
     private static string? Option(IReadOnlyList<string> args, string name)

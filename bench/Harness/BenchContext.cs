@@ -1,41 +1,42 @@
 using CooperationPlatform.AppHost;
-using CooperationPlatform.AppHost.Hosting;
+using CooperationPlatform.Testing;
 
 namespace CooperationPlatform.Bench;
 
 /// <summary>
-/// The stack a scenario measures, started here through the AppHost library (free ports, a temporary folder): every scenario
-/// needs its servers, its databases or its development client.
+/// The stack a scenario measures: the real AppHost, started as the tests start it (free ports, a temporary folder), in the bench's
+/// build configuration. Every scenario needs its servers, its databases or its development client.
 /// </summary>
 public sealed class BenchContext : IAsyncDisposable
 {
-    private readonly string _dataDirectory;
+    private static readonly string[] Servers = ["postgres", "cache", "messaging"];
+    private static readonly string[] Databases = ["directorydb", "portfoliodb", "eventsdb", "analyticsdb", "gatewaydb"];
+    private readonly Dictionary<string, string> _connectionStrings;
 
-    private BenchContext(PlatformHost host, string dataDirectory, Uri gateway, TimeSpan duration)
+    private BenchContext(AppHostStack stack, Dictionary<string, string> connectionStrings, TimeSpan duration)
     {
-        Host = host;
-        _dataDirectory = dataDirectory;
-        GatewayUrl = gateway;
+        Stack = stack;
+        _connectionStrings = connectionStrings;
+        GatewayUrl = stack.Endpoint("gateway");
         Duration = duration;
     }
 
+    public AppHostStack Stack { get; }
     public Uri GatewayUrl { get; }
     public TimeSpan Duration { get; }
-    public PlatformHost Host { get; }
 
-    public Uri ServiceUrl(string resourceName) => Host.Get<ProjectResource>(resourceName).Url!;
-    public string ConnectionString(string resourceName) => Host.Resources.OfType<IResourceWithConnectionString>().Single(r => r.Name == resourceName).ConnectionString;
-    public string DatabaseConnectionString(string database) =>
-        Host.Get<PostgresServerResource>("postgres").Databases.Single(d => d.DatabaseName == database).ConnectionString;
+    public Uri ServiceUrl(string resourceName) => Stack.Endpoint(resourceName);
+    public string ConnectionString(string resourceName) => _connectionStrings[resourceName];
+    public string DatabaseConnectionString(string database) => _connectionStrings[database];
+    public int ProcessId(string resourceName) => Stack.ProcessIdAsync(resourceName).GetAwaiter().GetResult();
 
     /// <summary>A token for the development client (every scope) from the gateway's token endpoint.</summary>
     public async Task<string> AccessTokenAsync(string scopes, CancellationToken cancellationToken)
     {
-        var secrets = PlatformSecrets.LoadOrCreate(Host.Options.DataDirectory);
         using var gateway = new HttpClient { BaseAddress = GatewayUrl };
         try
         {
-            return await GatewayTokens.AccessTokenAsync(gateway, PlatformSecrets.DevelopmentClientId, secrets.DevelopmentClientSecret, scopes, cancellationToken);
+            return await GatewayTokens.AccessTokenAsync(gateway, PlatformSecrets.DevelopmentClientId, Stack.Secrets.DevelopmentClientSecret, scopes, cancellationToken);
         }
         catch (HttpRequestException e)
         {
@@ -45,38 +46,27 @@ public sealed class BenchContext : IAsyncDisposable
 
     public static async Task<BenchContext> StartAsync(TimeSpan duration, string configuration)
     {
-        var root = PlatformHostOptions.FindRepositoryRoot();
-        var dataDirectory = System.IO.Directory.CreateTempSubdirectory("cooperation-bench-").FullName;
-        var options = new PlatformHostOptions
+        Console.WriteLine($"Starting the stack ({configuration}) through the AppHost...");
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        // The services keep the AppHost's Development environment: the scenarios write with the development client, which the
+        // gateway seeds only there.
+        var stack = await AppHostStack.StartAsync("bench", serviceEnvironment: new Dictionary<string, string>
         {
-            RepositoryRoot = root,
-            DataDirectory = dataDirectory,
-            UseFreePorts = true,
-            StreamLogs = false,
-            Configuration = configuration,
-            // The services keep the AppHost's Development environment: the scenarios write with the development client, which the
-            // gateway seeds only there. (An ASPNETCORE_ENVIRONMENT of Production here changed nothing: the AppHost's
-            // DOTNET_ENVIRONMENT wins.)
-            ServiceEnvironment = new Dictionary<string, string>
-            {
-                // Benchmarks measure the services, not their console logging.
-                ["Logging__LogLevel__Default"] = "Warning",
-                // The load comes from one client at one address: the production limits would answer most of it with 429. The limiter
-                // still counts every request, so its cost stays in the figures.
-                ["Gateway__RateLimits__ClientPermits"] = "1000000000",
-                ["Gateway__RateLimits__AnonymousPermits"] = "1000000000",
-            },
-        };
-        var host = PlatformTopology.Declare(options, gatewayPort: 0).Build();
-        Console.WriteLine($"Starting the stack ({configuration}) in {dataDirectory}...");
-        await host.StartAsync();
-        Console.WriteLine($"Stack up in {host.StartDuration.TotalSeconds:0.0} s.");
-        return new BenchContext(host, dataDirectory, host.Get<ProjectResource>("gateway").Url!, duration);
+            // Benchmarks measure the services, not their logging.
+            ["Logging__LogLevel__Default"] = "Warning",
+            // The load comes from one client at one address: the production limits would answer most of it with 429. The limiter
+            // still counts every request, so its cost stays in the figures.
+            ["Gateway__RateLimits__ClientPermits"] = "1000000000",
+            ["Gateway__RateLimits__AnonymousPermits"] = "1000000000",
+        });
+        var connectionStrings = new Dictionary<string, string>();
+        foreach (var name in Servers.Concat(Databases))
+        {
+            connectionStrings[name] = await stack.ConnectionStringAsync(name);
+        }
+        Console.WriteLine($"Stack up in {clock.Elapsed.TotalSeconds:0.0} s.");
+        return new BenchContext(stack, connectionStrings, duration);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await Host.DisposeAsync();
-        System.IO.Directory.Delete(_dataDirectory, recursive: true);
-    }
+    public ValueTask DisposeAsync() => Stack.DisposeAsync();
 }

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using CooperationPlatform.AppHost.Hosting;
+using CooperationPlatform.AppHost;
 
 namespace CooperationPlatform.Bench;
 
@@ -53,7 +53,18 @@ public sealed class NginxProxy : IAsyncDisposable
         var process = Process.Start(start)!;
         var url = new Uri($"http://127.0.0.1:{port}");
         using var probe = new HttpClient();
-        await Readiness.PollAsync("nginx", null, async () => (await probe.GetAsync(url)).Dispose(), CancellationToken.None);
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                (await probe.GetAsync(url)).Dispose();
+                break;
+            }
+            catch (HttpRequestException) when (attempt < 100 && !process.HasExited)
+            {
+                await Task.Delay(50);
+            }
+        }
         return new NginxProxy(process, directory, url);
     }
 

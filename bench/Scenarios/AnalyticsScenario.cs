@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using CooperationPlatform.AppHost.Hosting;
 using System.Net.Http.Json;
 using CooperationPlatform.Contracts.Messages.Portfolio;
 using CooperationPlatform.Contracts.Model;
@@ -144,13 +143,13 @@ public sealed class AnalyticsScenario : IScenario
         var messages = Enumerable.Range(0, Projects).Select(i => Project(random, 2000 + i % 26)).ToArray();
         var shared = messages[..SharedPhaseProjects];
         var alone = messages[SharedPhaseProjects..];
-        var directory = context.Host.Get<ProjectResource>("directory-api").Process!;
+        var directory = context.ProcessId("directory-api");
         var directoryRows = await CountRowsAsync(context, "directorydb", "portfolio_projects", cancellationToken);
 
         var sharedResult = await IngestPhaseAsync(bus, context, shared, "with the directory consuming the same messages", cancellationToken);
         await WaitForRowsAsync(context, "directorydb", "portfolio_projects", directoryRows + shared.Length, cancellationToken);
 
-        directory.Pause();
+        ProcessSignals.Pause(directory);
         BenchResult aloneResult;
         try
         {
@@ -158,7 +157,7 @@ public sealed class AnalyticsScenario : IScenario
         }
         finally
         {
-            directory.Resume();
+            ProcessSignals.Resume(directory);
         }
         var catchUp = Stopwatch.StartNew();
         await WaitForRowsAsync(context, "directorydb", "portfolio_projects", directoryRows + messages.Length, cancellationToken);

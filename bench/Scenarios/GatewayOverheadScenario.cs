@@ -1,5 +1,4 @@
 using System.Globalization;
-using CooperationPlatform.AppHost.Hosting;
 
 namespace CooperationPlatform.Bench.Scenarios;
 
@@ -101,8 +100,7 @@ public sealed class GatewayOverheadScenario : IScenario
         }).ToList();
     }
 
-    private static int ProcessId(BenchContext context, string service) =>
-        context.Host.Get<ProjectResource>(service).Process?.Id ?? throw new InvalidOperationException($"{service} has no process.");
+    private static int ProcessId(BenchContext context, string service) => context.ProcessId(service);
 
     /// <summary>
     /// Under load, tiered compilation goes on for tens of seconds: after 8 s of wrk, a profile of the gateway still showed 13% of its

@@ -4,7 +4,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using CooperationPlatform.AppHost.Hosting;
 
 namespace CooperationPlatform.Bench.Scenarios;
 
@@ -160,7 +159,7 @@ public sealed class PortfolioScenario : IScenario
     /// </summary>
     private static async Task<BenchResult> ExportAsync(HttpClient reader, BenchContext context, CancellationToken cancellationToken)
     {
-        var processId = context.Host.Get<ProjectResource>("portfolio-api").Process?.Id;
+        int? processId = context.ProcessId("portfolio-api");
         var before = ResidentBytes(processId);
         using var sampling = new CancellationTokenSource();
         long peak = before ?? 0;

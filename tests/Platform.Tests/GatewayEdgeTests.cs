@@ -22,7 +22,7 @@ public sealed class GatewayEdgeTests(PlatformFixture platform)
         // The windows are fixed: a flood that straddles a window's end may stay under the limit in both windows, so it goes on
         // until one of them must be over it (the flood takes seconds, never two whole windows).
         HttpResponseMessage? refused = null;
-        for (var i = 0; i <= 2 * TestDirectories.ClientPermits && refused is null; i++)
+        for (var i = 0; i <= 2 * AppHostStack.ClientPermits && refused is null; i++)
         {
             var response = await platform.Gateway.SendAsync(PartnerAccess.WithToken(new(HttpMethod.Get, "/api/directory/v1/me"), flooderToken), Cancel);
             if (response.StatusCode == HttpStatusCode.TooManyRequests)

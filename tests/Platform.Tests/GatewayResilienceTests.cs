@@ -3,8 +3,6 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using CooperationPlatform.AppHost;
-using CooperationPlatform.AppHost.Hosting;
 using CooperationPlatform.Testing;
 
 namespace CooperationPlatform.Platform.Tests;
@@ -13,26 +11,17 @@ public sealed class GatewayResilienceTests(PlatformFixture platform)
 {
     private const int LoadCallers = 8;
 
-    /// <summary>A stack of its own (services and gateway on the shared servers, databases prefixed), so that killing a backend disturbs no other test.</summary>
+    /// <summary>
+    /// A stack of its own on the shared servers (its databases prefixed), so that killing a backend disturbs no other test. The kill
+    /// is what an operator sees in the dashboard: the resource Exited with its log kept, and the Start command brings it back.
+    /// </summary>
     [Fact]
-    public async Task A_backend_killed_under_load_gives_fast_503s_and_recovers_without_a_gateway_restart()
+    public async Task A_backend_killed_under_load_gives_fast_503s_is_reported_and_recovers_from_the_dashboard_without_a_gateway_restart()
     {
         var cancel = TestContext.Current.CancellationToken;
-        var dataDirectory = TestDirectories.Create("resilience");
-        var options = TestDirectories.Options(dataDirectory) with
-        {
-            DatabaseNamePrefix = $"r{Guid.NewGuid():N}"[..9] + "_",
-            ExternalConnectionStrings = new Dictionary<string, string>
-            {
-                ["postgres"] = platform.ConnectionString("postgres"),
-                ["cache"] = platform.ConnectionString("cache"),
-                ["messaging"] = platform.ConnectionString("messaging"),
-            },
-        };
-        await using var host = PlatformTopology.Declare(options, gatewayPort: 0).Build();
-        await host.StartAsync(cancel);
-        using var gateway = new HttpClient { BaseAddress = host.Get<ProjectResource>("gateway").Url, Timeout = TimeSpan.FromSeconds(30) };
-        var directory = host.Get<ProjectResource>("directory-api");
+        await using var stack = await AppHostStack.StartAsync("resilience", await platform.SharedServersArgumentsAsync(), cancel);
+        using var gateway = new HttpClient { BaseAddress = stack.Endpoint("gateway"), Timeout = TimeSpan.FromSeconds(30) };
+        var directoryProcess = await stack.ProcessIdAsync("directory-api");
 
         // Eight callers keep asking while the backend is killed under them.
         using var stopLoad = new CancellationTokenSource();
@@ -60,7 +49,7 @@ public sealed class GatewayResilienceTests(PlatformFixture platform)
         try
         {
             Assert.True(await EventuallyAsync(() => Task.FromResult(outcomes.Any(o => o.Status == HttpStatusCode.OK)), TimeSpan.FromSeconds(15)), "no answer before the kill");
-            directory.Process!.KillNow();
+            Process.GetProcessById(directoryProcess).Kill(entireProcessTree: true);
             await Task.Delay(TimeSpan.FromSeconds(3), cancel);
             using var healthResponse = await gateway.GetAsync("/health", cancel);
             health = await healthResponse.Content.ReadFromJsonAsync<JsonElement>(cancel);
@@ -72,7 +61,11 @@ public sealed class GatewayResilienceTests(PlatformFixture platform)
             await Task.WhenAll(callers);
         }
         using var _ = otherBackend;
-        await host.RestartAsync(directory, cancel);
+        var exited = await stack.App.ResourceNotifications.WaitForResourceAsync("directory-api",
+            e => e.Snapshot.State?.Text is "Exited" or "Finished", cancel).WaitAsync(TimeSpan.FromSeconds(10), cancel);
+        var log = Path.Combine(stack.DataDirectory, "logs", "directory-api.log");
+        var lastLines = File.ReadLines(log).TakeLast(15).ToList();
+        await stack.CommandAsync("directory-api", "resource-start", cancel);
         var recovered = await EventuallyAsync(async () =>
         {
             using var response = await gateway.GetAsync($"/api/directory/v1/info?n={Guid.NewGuid():N}", cancel);
@@ -90,9 +83,9 @@ public sealed class GatewayResilienceTests(PlatformFixture platform)
         Assert.Equal("Degraded", health.GetProperty("status").GetString());
         Assert.Equal("Degraded", health.GetProperty("checks").GetProperty("directory-api").GetProperty("status").GetString());
         Assert.Equal(HttpStatusCode.OK, otherBackend.StatusCode);
-        Assert.True(recovered, "the gateway did not route to the restarted backend");
-        await host.StopAsync();
-        TestDirectories.Delete(dataDirectory);
+        Assert.NotEqual(0, exited.Snapshot.ExitCode ?? 0);
+        Assert.Contains(lastLines, line => line.Contains("Now listening on", StringComparison.Ordinal) || line.Contains("Application started", StringComparison.Ordinal));
+        Assert.True(recovered, "the gateway did not route to the backend started again from the dashboard's command");
     }
 
     private static async Task<bool> EventuallyAsync(Func<Task<bool>> condition, TimeSpan timeout)

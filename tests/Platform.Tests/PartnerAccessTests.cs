@@ -4,7 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using CooperationPlatform.ServiceDefaults;
 using CooperationPlatform.ServiceDefaults.Security;
-using CooperationPlatform.AppHost.Hosting;
+using CooperationPlatform.AppHost;
 using CooperationPlatform.Testing;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
-using CooperationPlatform.AppHost.Hosting;
+using CooperationPlatform.AppHost;
 using CooperationPlatform.Testing;
 
 namespace CooperationPlatform.Platform.Tests;
@@ -16,7 +16,7 @@ public sealed partial class WalkthroughTests(PlatformFixture platform)
     public async Task Every_command_of_the_walkthrough_works_against_the_running_stack()
     {
         await DemoDataCollection.LoadAsync(platform);
-        var root = PlatformHostOptions.FindRepositoryRoot();
+        var root = PlatformOptions.FindRepositoryRoot();
         var page = await File.ReadAllTextAsync(Path.Combine(root, "docs", "walkthrough.md"), TestContext.Current.CancellationToken);
         var blocks = BashBlock().Matches(page).Select(m => m.Groups["code"].Value).ToList();
         Assert.True(blocks.Count >= 10, $"Only {blocks.Count} bash blocks were found in docs/walkthrough.md.");

@@ -1,18 +1,16 @@
-using CooperationPlatform.AppHost.Hosting;
 using Npgsql;
 
 namespace CooperationPlatform.Testing;
 
 /// <summary>
-/// Real PostgreSQL, Redis and RabbitMQ servers for one test assembly, on free ports in a temporary folder
-/// (or the servers named by <c>ConnectionStrings__postgres</c>, <c>__cache</c> and <c>__messaging</c>).
+/// Real PostgreSQL, Redis and RabbitMQ servers for one test assembly: the AppHost's own, started with <c>--servers-only</c> on free
+/// ports in a temporary folder (or the servers named by <c>ConnectionStrings__postgres</c>, <c>__cache</c> and <c>__messaging</c>).
 /// Tests never share data: each asks for its own database, queue names and keys.
 /// Use it as an assembly fixture: <c>[assembly: AssemblyFixture(typeof(InfrastructureFixture))]</c>.
 /// </summary>
 public sealed class InfrastructureFixture : IAsyncLifetime
 {
-    private readonly string _dataDirectory = TestDirectories.Create("infra");
-    private PlatformHost? _host;
+    private AppHostStack? _stack;
 
     public string PostgresConnectionString { get; private set; } = "";
     public string RedisConnectionString { get; private set; } = "";
@@ -20,15 +18,10 @@ public sealed class InfrastructureFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        var builder = new PlatformHostBuilder(TestDirectories.Options(_dataDirectory));
-        var postgres = builder.AddPostgres("postgres", 0);
-        var cache = builder.AddRedis("cache", 0);
-        var messaging = builder.AddRabbitMQ("messaging", 0);
-        _host = builder.Build();
-        await _host.StartAsync();
-        PostgresConnectionString = postgres.ConnectionString;
-        RedisConnectionString = cache.ConnectionString;
-        RabbitMqConnectionString = messaging.ConnectionString;
+        _stack = await AppHostStack.StartAsync("infra", ["--servers-only"]);
+        PostgresConnectionString = await _stack.ConnectionStringAsync("postgres");
+        RedisConnectionString = await _stack.ConnectionStringAsync("cache");
+        RabbitMqConnectionString = await _stack.ConnectionStringAsync("messaging");
     }
 
     /// <summary>Creates an empty database with a unique name and returns its connection string.</summary>
@@ -44,10 +37,9 @@ public sealed class InfrastructureFixture : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
-        if (_host is not null)
+        if (_stack is not null)
         {
-            await _host.DisposeAsync();
+            await _stack.DisposeAsync();
         }
-        TestDirectories.Delete(_dataDirectory);
     }
 }

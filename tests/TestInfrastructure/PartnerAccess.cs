@@ -1,7 +1,7 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using CooperationPlatform.AppHost.Hosting;
+using CooperationPlatform.AppHost;
 
 namespace CooperationPlatform.Testing;
 

@@ -1,48 +1,44 @@
 using CooperationPlatform.AppHost;
-using CooperationPlatform.AppHost.Hosting;
 
 namespace CooperationPlatform.Testing;
 
 /// <summary>
-/// The whole topology of <see cref="PlatformTopology"/> (servers, four services, gateway) on free ports in a temporary folder:
-/// our equivalent of Aspire.Hosting.Testing. The test project must reference the service projects so that they are built.
+/// The whole platform as the AppHost starts it (servers, four services, gateway), under Aspire.Hosting.Testing, isolated from any
+/// other stack on the machine. Use it as an assembly fixture.
 /// </summary>
 public sealed class PlatformFixture : IAsyncLifetime
 {
-    private readonly string _dataDirectory = TestDirectories.Create("platform");
-
-    public PlatformHost Host { get; private set; } = null!;
+    public AppHostStack Stack { get; private set; } = null!;
     public HttpClient Gateway { get; private set; } = null!;
     public PartnerAccess Partners { get; private set; } = null!;
-    public string DataDirectory => _dataDirectory;
+    public string DataDirectory => Stack.DataDirectory;
 
     public async ValueTask InitializeAsync()
     {
-        Host = PlatformTopology.Declare(TestDirectories.Options(_dataDirectory), gatewayPort: 0).Build();
-        try
-        {
-            await Host.StartAsync();
-        }
-        catch (Exception e)
-        {
-            throw new InvalidOperationException($"The platform did not start: {e.Message}{Environment.NewLine}{string.Join(Environment.NewLine, Host.Console.Reports)}", e);
-        }
+        Stack = await AppHostStack.StartAsync("platform");
         Gateway = new HttpClient { BaseAddress = ServiceUrl("gateway"), Timeout = TimeSpan.FromSeconds(30) };
-        Partners = new PartnerAccess(Gateway, PlatformSecrets.LoadOrCreate(_dataDirectory));
+        Partners = new PartnerAccess(Gateway, Stack.Secrets);
     }
 
-    public Uri ServiceUrl(string resourceName) => Host.Get<ProjectResource>(resourceName).Url!;
+    public Uri ServiceUrl(string resourceName) => Stack.Endpoint(resourceName);
 
-    public string ConnectionString(string resourceName) =>
-        Host.Resources.OfType<IResourceWithConnectionString>().Single(r => r.Name == resourceName).ConnectionString;
+    public Task<string> ConnectionStringAsync(string resourceName) => Stack.ConnectionStringAsync(resourceName);
+
+    /// <summary>The AppHost's arguments that put another stack on this one's servers, its databases named apart by a prefix.</summary>
+    public async Task<string[]> SharedServersArgumentsAsync() =>
+    [
+        $"--ConnectionStrings:postgres={await ConnectionStringAsync("postgres")}",
+        $"--ConnectionStrings:cache={await ConnectionStringAsync("cache")}",
+        $"--ConnectionStrings:messaging={await ConnectionStringAsync("messaging")}",
+        "--database-prefix", $"s{Guid.NewGuid():N}"[..9] + "_",
+    ];
 
     public async ValueTask DisposeAsync()
     {
         Gateway?.Dispose();
-        if (Host is not null)
+        if (Stack is not null)
         {
-            await Host.DisposeAsync();
+            await Stack.DisposeAsync();
         }
-        TestDirectories.Delete(_dataDirectory);
     }
 }

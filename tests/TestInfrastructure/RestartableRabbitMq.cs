@@ -1,80 +1,49 @@
-using System.Net;
-using System.Net.Sockets;
-using CooperationPlatform.AppHost.Hosting;
+using CooperationPlatform.AppHost.LocalServers;
 
 namespace CooperationPlatform.Testing;
 
 /// <summary>
-/// A RabbitMQ broker of a test's own that can be stopped and started again on the same port and data folder,
-/// so that clients see an outage and then the same broker come back.
+/// A RabbitMQ broker of a test's own (the AppHost's, with <c>--servers-only</c>) that can be stopped and started again on the same
+/// port and data folder with the dashboard's commands, so that clients see an outage and then the same broker come back.
 /// </summary>
 public sealed class RestartableRabbitMq : IAsyncDisposable
 {
-    private const string ResourceName = "broker";
-    private readonly string _dataDirectory = TestDirectories.Create("broker");
-    // The broker also takes the next two ports, for Erlang distribution and its port mapper.
-    private readonly int _port = FreePortRange(3);
-    private PlatformHost? _host;
+    private const string ResourceName = "messaging";
+    private AppHostStack? _stack;
 
-    public string ConnectionString => $"amqp://guest:guest@127.0.0.1:{_port}";
+    public string ConnectionString { get; private set; } = "";
 
     public async Task StartAsync()
     {
-        if (_host is not null)
+        if (_stack is null)
         {
-            throw new InvalidOperationException("The broker is already running.");
+            _stack = await AppHostStack.StartAsync("broker", ["--servers-only"]);
+            ConnectionString = await _stack.ConnectionStringAsync(ResourceName);
+            return;
         }
-        var options = TestDirectories.Options(_dataDirectory) with
+        await _stack.CommandAsync(ResourceName, "resource-start");
+        // The health the dashboard shows may still be the one from before the stop: ask the broker itself.
+        await Eventually.HoldsAsync(async () =>
         {
-            UseFreePorts = false,
-            ExternalConnectionStrings = new Dictionary<string, string>(),
-        };
-        var builder = new PlatformHostBuilder(options);
-        builder.AddRabbitMQ(ResourceName, _port);
-        var host = builder.Build();
-        await host.StartAsync();
-        _host = host;
+            try
+            {
+                await ServerProbes.RabbitMqAsync(ConnectionString, TestContext.Current.CancellationToken);
+                return true;
+            }
+            catch (Exception e) when (e is System.Net.Sockets.SocketException or IOException or InvalidOperationException)
+            {
+                return false;
+            }
+        }, "the broker accepts AMQP connections again", TimeSpan.FromMinutes(1), TimeSpan.FromMilliseconds(100));
     }
 
-    public async Task StopAsync()
-    {
-        if (_host is not null)
-        {
-            await _host.DisposeAsync();
-            _host = null;
-        }
-    }
+    public Task StopAsync() => _stack is null ? Task.CompletedTask : _stack.CommandAsync(ResourceName, "resource-stop");
 
     public async ValueTask DisposeAsync()
     {
-        await StopAsync();
-        TestDirectories.Delete(_dataDirectory);
-    }
-
-    private static int FreePortRange(int count)
-    {
-        for (var attempt = 0; attempt < 100; attempt++)
+        if (_stack is not null)
         {
-            var first = FreePort.Next();
-            if (first + count <= IPEndPoint.MaxPort && Enumerable.Range(first + 1, count - 1).All(IsFree))
-            {
-                return first;
-            }
-        }
-        throw new InvalidOperationException($"No {count} consecutive free ports were found.");
-    }
-
-    private static bool IsFree(int port)
-    {
-        try
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, port);
-            listener.Start();
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
+            await _stack.DisposeAsync();
         }
     }
 }

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 
-namespace CooperationPlatform.AppHost.Hosting;
+namespace CooperationPlatform.AppHost;
 
 /// <summary>
 /// Secrets a local run needs and keeps between runs in the data folder: the gateway's token-signing key (so tokens survive a

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace CooperationPlatform.AppHost.Hosting;
+namespace CooperationPlatform.AppHost;
 
 /// <summary>
 /// Client-credentials tokens from the gateway's token endpoint, got the way a partner system gets them: by the demo loader, the

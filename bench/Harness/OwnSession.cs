@@ -1,12 +1,11 @@
 using System.Diagnostics;
 
-namespace CooperationPlatform.AppHost.Hosting;
+namespace CooperationPlatform.Bench;
 
 /// <summary>
-/// Starts a program in a session of its own (<c>setsid</c>). A terminal's Ctrl-C then reaches only the AppHost, which stops
-/// everything in order. Linux also schedules each session as one group (autogroup), sharing the cores between groups before
-/// threads, much as per-service cgroups do in a deployment; the benchmarks start nginx and wrk the same way, so that every process
-/// they compare is scheduled alike.
+/// Starts a program in a session of its own (<c>setsid</c>): Linux schedules each session as one group (autogroup), sharing the
+/// cores between groups before threads, much as per-service cgroups do in a deployment. nginx and wrk run so, as DCP runs each of
+/// the platform's processes.
 /// </summary>
 public static class OwnSession
 {
