@@ -33,7 +33,7 @@ public static class TelemetryExtensions
                 .AddAspNetCoreInstrumentation(options =>
                     // Probes would drown the traces that matter.
                     options.Filter = context => !HealthEndpoints.IsProbe(context.Request.Path))
-                // Npgsql's source and meter come with its Aspire client integration (PostgresExtensions).
+                // Npgsql's and Redis's sources come with their Aspire client integrations (PostgresExtensions, RedisExtensions).
                 .AddHttpClientInstrumentation());
 
         // Export only where a collector is configured, as an Aspire AppHost would configure it.
