@@ -10,16 +10,23 @@ namespace CooperationPlatform.ServiceDefaults.Caching;
 public static class RedisExtensions
 {
     /// <summary>
-    /// HybridCache with Redis as its second level, plus the shared <see cref="IConnectionMultiplexer"/>,
-    /// from <c>ConnectionStrings:{connectionName}</c>.
+    /// HybridCache with Redis as its second level, plus the shared <see cref="IConnectionMultiplexer"/> (Aspire's Redis client, with
+    /// its tracing), from <c>ConnectionStrings:{connectionName}</c>.
     /// </summary>
     public static TBuilder AddRedisCache<TBuilder>(this TBuilder builder, string connectionName = "cache") where TBuilder : IHostApplicationBuilder
     {
-        var options = ConfigurationOptions.Parse(builder.Configuration.GetRequiredConnectionString(connectionName));
+        // Fails at start with the same message as the databases, where Aspire's client would fail at the first use.
+        builder.Configuration.GetRequiredConnectionString(connectionName);
+        builder.AddRedisClient(connectionName, settings =>
+        {
+            // Ours below instead: Aspire's is named "StackExchange.Redis" and reports an outage as Unhealthy.
+            settings.DisableHealthChecks = true;
+            // Connected at first use, as before: connecting at start would hold start-up for the connect timeout while Redis is down.
+            settings.DisableAutoActivation = true;
+        },
         // Start even while Redis is down; the health check reports it and the multiplexer reconnects on its own.
-        options.AbortOnConnectFail = false;
+        options => options.AbortOnConnectFail = false);
 
-        builder.Services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(options));
         builder.Services.AddStackExchangeRedisCache(_ => { });
         builder.Services.AddOptions<RedisCacheOptions>().Configure<IConnectionMultiplexer>((cache, redis) =>
         {

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Npgsql;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
@@ -28,15 +27,14 @@ public static class TelemetryExtensions
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()
-                .AddNpgsqlInstrumentation()
                 .AddMeter(MassTransitInstrumentation, PlatformActivity.Name))
             .WithTracing(tracing => tracing
                 .AddSource(builder.Environment.ApplicationName, MassTransitInstrumentation, PlatformActivity.Name)
                 .AddAspNetCoreInstrumentation(options =>
                     // Probes would drown the traces that matter.
                     options.Filter = context => !HealthEndpoints.IsProbe(context.Request.Path))
-                .AddHttpClientInstrumentation()
-                .AddNpgsql());
+                // Npgsql's and Redis's sources come with their Aspire client integrations (PostgresExtensions, RedisExtensions).
+                .AddHttpClientInstrumentation());
 
         // Export only where a collector is configured, as an Aspire AppHost would configure it.
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))

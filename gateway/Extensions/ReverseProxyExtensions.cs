@@ -2,6 +2,7 @@ using CooperationPlatform.Gateway.Edge;
 using CooperationPlatform.Gateway.Proxy;
 using CooperationPlatform.ServiceDefaults.Api;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.ServiceDiscovery;
 using Yarp.ReverseProxy.Configuration;
 using Yarp.ReverseProxy.Forwarder;
 using Yarp.ReverseProxy.Transforms;
@@ -13,7 +14,7 @@ public static class ReverseProxyExtensions
     /// <summary>
     /// Routes <c>/api/{service}/**</c> to each backend unchanged (services own their full paths, so no transform is needed)
     /// and <c>/openapi/{service}/v1.json</c> to the service's <c>/openapi/v1.json</c>.
-    /// Destinations come from <c>services:{name}:http:0</c>, as Aspire's service discovery writes them.
+    /// Destinations are <c>http://{name}</c>, which service discovery resolves from <c>services:{name}:http:0</c> as Aspire injects it.
     /// </summary>
     public static IHostApplicationBuilder AddPlatformReverseProxy(this IHostApplicationBuilder builder)
     {
@@ -26,10 +27,6 @@ public static class ReverseProxyExtensions
 
         foreach (var backend in Backend.All)
         {
-            if (backend.ResolveAddress(builder.Configuration) is not { } address)
-            {
-                continue;
-            }
             routes.Add(new RouteConfig
             {
                 RouteId = backend.Prefix,
@@ -60,7 +57,7 @@ public static class ReverseProxyExtensions
             clusters.Add(new ClusterConfig
             {
                 ClusterId = backend.ResourceName,
-                Destinations = new Dictionary<string, DestinationConfig> { [backend.ResourceName] = new() { Address = address.ToString() } },
+                Destinations = new Dictionary<string, DestinationConfig> { [backend.ResourceName] = new() { Address = backend.ServiceAddress } },
                 HealthCheck = new HealthCheckConfig
                 {
                     // Active probes put a destination back in rotation as soon as it answers again; passive checks take it out
@@ -77,14 +74,14 @@ public static class ReverseProxyExtensions
             });
             health.Add(new HealthCheckRegistration(
                 backend.ResourceName,
-                services => new BackendHealthCheck(services.GetRequiredService<IHttpClientFactory>(), backend, address),
+                services => new BackendHealthCheck(services.GetRequiredService<IHttpClientFactory>(), services.GetRequiredService<ServiceEndpointResolver>(), backend),
                 // One backend down degrades the gateway; it keeps routing to the others.
                 failureStatus: HealthStatus.Degraded,
                 tags: null));
         }
 
         builder.Services.AddRequestTimeouts();
-        builder.Services.AddReverseProxy().LoadFromMemory(routes, clusters);
+        builder.Services.AddReverseProxy().LoadFromMemory(routes, clusters).AddServiceDiscoveryDestinationResolver();
         return builder;
     }
 

@@ -1,6 +1,6 @@
 namespace CooperationPlatform.Gateway.Proxy;
 
-/// <summary>A service behind the gateway: public path prefix <c>/api/{Prefix}</c>, found as <c>services:{ResourceName}:http:0</c>.</summary>
+/// <summary>A service behind the gateway: public path prefix <c>/api/{Prefix}</c>, found by service discovery as <see cref="ServiceAddress"/>.</summary>
 public sealed record Backend(string Prefix, string ResourceName, IReadOnlyList<string>? ImportPaths = null)
 {
     public static readonly IReadOnlyList<Backend> All =
@@ -19,10 +19,6 @@ public sealed record Backend(string Prefix, string ResourceName, IReadOnlyList<s
 
     public static readonly TimeSpan ImportTimeout = TimeSpan.FromMinutes(10);
 
-    /// <summary>The address the AppHost (or Aspire) injects; https is preferred when both are given.</summary>
-    public Uri? ResolveAddress(IConfiguration configuration)
-    {
-        var address = configuration[$"services:{ResourceName}:https:0"] ?? configuration[$"services:{ResourceName}:http:0"];
-        return Uri.TryCreate(address, UriKind.Absolute, out var uri) ? uri : null;
-    }
+    /// <summary>The name service discovery resolves, from <c>services:{ResourceName}:http:0</c> as the AppHost (or Aspire) injects it.</summary>
+    public string ServiceAddress => $"http://{ResourceName}";
 }
