@@ -13,10 +13,16 @@ public static class PlatformStart
     {
         options = ChooseContainerRuntime(options);
         PrepareDataDirectory(options);
-        // The dashboard over plain HTTP on a developer's machine (launchSettings.json sets the same for `dotnet run`).
-        Environment.SetEnvironmentVariable("ASPIRE_ALLOW_UNSECURED_TRANSPORT", Environment.GetEnvironmentVariable("ASPIRE_ALLOW_UNSECURED_TRANSPORT") ?? "true");
-
         var builder = DistributedApplication.CreateBuilder(options.AspireArgs);
+        // The dashboard over plain HTTP on a developer's machine, as launchSettings.json sets it for `dotnet run`, so that the built
+        // AppHost also starts without it. Settings, not the process's environment: the tests host the AppHost in their own process.
+        SetDefault(builder, "ASPIRE_ALLOW_UNSECURED_TRANSPORT", "true");
+        SetDefault(builder, "ASPNETCORE_URLS", "http://localhost:18888");
+        SetDefault(builder, "ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL", "http://localhost:18889");
+        if (options.Containers)
+        {
+            SetDefault(builder, "ASPIRE_CONTAINER_RUNTIME", "podman");
+        }
         if (!options.Containers && !AllExternal(builder))
         {
             ServerPackages.EnsureInstalled(options.RepositoryRoot);
@@ -25,6 +31,9 @@ public static class PlatformStart
         builder.Services.AddHostedService<ResourceLogFiles>();
         return (builder, options);
     }
+
+    private static void SetDefault(IDistributedApplicationBuilder builder, string key, string value) =>
+        builder.Configuration[key] ??= value;
 
     private static bool AllExternal(IDistributedApplicationBuilder builder) =>
         new[] { "postgres", "cache", "messaging" }.All(name => !string.IsNullOrEmpty(builder.Configuration[$"ConnectionStrings:{name}"]));
@@ -46,7 +55,6 @@ public static class PlatformStart
         {
             throw new PlatformStartException($"Container mode needs the platform's images, and these are missing: {string.Join(", ", missing)}. Build them with eng/containers/build-images.sh.");
         }
-        Environment.SetEnvironmentVariable("ASPIRE_CONTAINER_RUNTIME", Environment.GetEnvironmentVariable("ASPIRE_CONTAINER_RUNTIME") ?? "podman");
         if (options.Fresh)
         {
             ContainerImages.RemoveDataVolumes();
