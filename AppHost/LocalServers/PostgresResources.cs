@@ -50,14 +50,14 @@ public static class PostgresResourceExtensions
         // initdb and postgres refuse to run as root: run them as the postgres user, on a folder it owns.
         string[] asPostgresUser = ServerPackages.IsRoot ? ["--reuid=postgres", "--regid=postgres", "--init-groups", "--"] : [];
         var postgres = Path.Combine(bin, "postgres");
-        var server = new PostgresServerResource(name, ServerPackages.IsRoot ? "setpriv" : postgres, dataDirectory);
+        var server = new PostgresServerResource(name, OwnSession.Command, dataDirectory);
 
         builder.Eventing.Subscribe<BeforeResourceStartedEvent>(server, (_, cancellationToken) =>
             InitialiseDataDirectoryAsync(bin, dataDirectory, asPostgresUser, ephemeral, cancellationToken));
 
         return builder.AddResource(server)
             .WithEndpoint(port: port, targetPort: port, name: "tcp", scheme: "tcp", isProxied: false)
-            .WithArgs([.. asPostgresUser, .. ServerPackages.IsRoot ? [postgres] : Array.Empty<string>(),
+            .WithArgs([.. ServerPackages.IsRoot ? ["setpriv", .. asPostgresUser] : Array.Empty<string>(), postgres,
                 "-D", dataDirectory, "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", "-c", "max_connections=400",
                 "-c", "shared_buffers=256MB", "-c", "logging_collector=off",

@@ -57,14 +57,14 @@ public static class RabbitMqResourceExtensions
             ["RABBITMQ_CONF_ENV_FILE"] = Path.Combine(home, "rabbitmq-env.conf"),
         };
 
-        var broker = new RabbitMqServerResource(name, Path.Combine(bin, "rabbitmq-server"), home);
-        var portMapper = builder.AddResource(new ErlangPortMapperResource($"{name}-epmd",
-                ServerPackages.Epmd() ?? throw new PlatformStartException("epmd (Erlang) was not found."), home))
+        var broker = new RabbitMqServerResource(name, OwnSession.Command, home);
+        var portMapper = builder.AddResource(new ErlangPortMapperResource($"{name}-epmd", OwnSession.Command, home))
             .WithParentRelationship(broker)
-            .WithArgs("-port", portMapperPort.ToString(invariant), "-address", "127.0.0.1")
+            .WithArgs(ServerPackages.Epmd() ?? throw new PlatformStartException("epmd (Erlang) was not found."), "-port", portMapperPort.ToString(invariant), "-address", "127.0.0.1")
             .WithEnvironment(context => Apply(environment, context));
 
         return builder.AddResource(broker)
+            .WithArgs(Path.Combine(bin, "rabbitmq-server"))
             .WithEndpoint(port: port, targetPort: port, name: "tcp", scheme: "amqp", isProxied: false)
             .WithEnvironment(context => Apply(environment, context))
             .WithProbe(ServerProbes.RabbitMqAsync)

@@ -18,11 +18,12 @@ public static class RedisResourceExtensions
     {
         var dataDirectory = Path.Combine(dataRoot, name);
         Directory.CreateDirectory(dataDirectory);
-        var redis = new RedisServerResource(name, ServerPackages.RedisServer() ?? throw new PlatformStartException("redis-server was not found."), dataDirectory);
+        var redisServer = ServerPackages.RedisServer() ?? throw new PlatformStartException("redis-server was not found.");
+        var redis = new RedisServerResource(name, OwnSession.Command, dataDirectory);
 
         return builder.AddResource(redis)
             .WithEndpoint(port: port, targetPort: port, name: "tcp", scheme: "tcp", isProxied: false)
-            .WithArgs("--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--dir", dataDirectory,
+            .WithArgs(redisServer, "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--dir", dataDirectory,
                 "--save", "", "--appendonly", "no", "--maxmemory-policy", "allkeys-lru")
             .WithProbe(ServerProbes.RedisAsync)
             .WithIconName("Memory");

@@ -13,7 +13,7 @@ public interface IPlatformService : IResourceWithEnvironment, IResourceWithArgs,
 /// build has built the assembly already (the services are its project references).
 /// </summary>
 public sealed class ServiceExecutableResource(string name, string workingDirectory)
-    : ExecutableResource(name, "dotnet", workingDirectory), IPlatformService;
+    : ExecutableResource(name, OwnSession.Command, workingDirectory), IPlatformService;
 
 public static class PlatformServiceExtensions
 {
@@ -38,7 +38,7 @@ public static class PlatformServiceExtensions
     {
         var assembly = BuiltAssembly(new TProject().ProjectPath);
         return builder.AddResource(new ServiceExecutableResource(name, Path.GetDirectoryName(assembly)!))
-            .WithArgs(assembly)
+            .WithArgs("dotnet", assembly)
             .WithHttpEndpoint(port: port, targetPort: port, isProxied: false)
             .WithEnvironment("ASPNETCORE_URLS", string.Create(System.Globalization.CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}"))
             .WithServiceDefaults()
