@@ -45,7 +45,7 @@ public static class StartedReport
 
         Console.WriteLine();
         Write($"  The platform's API: {api}  (started in {startedIn.TotalSeconds:0.0} s)", ConsoleColor.Green);
-        if (DashboardLogin(configuration) is { } dashboard)
+        if (@event.Model.Resources.Any(resource => resource.Name == "aspire-dashboard") && DashboardLogin(configuration) is { } dashboard)
         {
             Write($"  Dashboard (resources, logs, traces, metrics, commands): {dashboard}");
         }
@@ -62,11 +62,7 @@ public static class StartedReport
     private static string? DashboardLogin(IConfiguration configuration)
     {
         var url = configuration["ASPNETCORE_URLS"]?.Split(';')[0];
-        if (url is null || configuration.GetValue<bool>("DOTNET_DASHBOARD_DISABLED") || configuration.GetValue<bool>("ASPIRE_DASHBOARD_DISABLED"))
-        {
-            return null;
-        }
-        return configuration["AppHost:BrowserToken"] is { Length: > 0 } token ? $"{url.TrimEnd('/')}/login?t={token}" : url;
+        return url is null ? null : configuration["AppHost:BrowserToken"] is { Length: > 0 } token ? $"{url.TrimEnd('/')}/login?t={token}" : url;
     }
 
     private static void Write(string line, ConsoleColor? color = null)

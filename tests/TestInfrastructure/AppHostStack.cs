@@ -4,6 +4,7 @@ using Aspire.Hosting.Testing;
 using CooperationPlatform.AppHost;
 using CooperationPlatform.AppHost.Services;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace CooperationPlatform.Testing;
 
@@ -47,6 +48,8 @@ public sealed class AppHostStack : IAsyncDisposable
         var dataDirectory = TestDirectories.Create(purpose);
         string[] args = ["--free-ports", "--ephemeral", "--no-demo", "--data", dataDirectory, .. arguments ?? []];
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(args, cancellationToken);
+        // The resources' own logs are in the data folder's logs/ (LogTails), not forwarded to this process's console.
+        builder.Services.AddLogging(logging => logging.AddFilter($"{typeof(PlatformOptions).Assembly.GetName().Name}.Resources", LogLevel.None));
         foreach (var service in builder.Resources.OfType<IPlatformService>().ToList())
         {
             var resource = builder.CreateResourceBuilder(service);
