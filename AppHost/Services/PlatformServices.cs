@@ -1,6 +1,7 @@
 using System.Xml.Linq;
 using Aspire.Hosting.ApplicationModel;
 using CooperationPlatform.AppHost.LocalServers;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CooperationPlatform.AppHost.Services;
 
@@ -17,6 +18,8 @@ public sealed class ServiceExecutableResource(string name, string workingDirecto
 
 public static class PlatformServiceExtensions
 {
+    public const string DashboardResourceName = "aspire-dashboard";
+
 #if DEBUG
     private const string Configuration = "Debug";
 #else
@@ -31,6 +34,18 @@ public static class PlatformServiceExtensions
             .WithEnvironment("DOTNET_gcServer", "0")
             .WithEnvironment("Logging__Console__FormatterName", "simple")
             .WithOtlpExporter()
+            .WithEnvironment(context =>
+            {
+                // Without a dashboard (tests, benchmarks) nothing receives telemetry: exporting would only cost CPU in retries.
+                var model = context.ExecutionContext.Services.GetRequiredService<DistributedApplicationModel>();
+                if (!model.Resources.Any(resource => resource.Name == DashboardResourceName))
+                {
+                    foreach (var key in context.EnvironmentVariables.Keys.Where(key => key.StartsWith("OTEL_", StringComparison.Ordinal)).ToList())
+                    {
+                        context.EnvironmentVariables.Remove(key);
+                    }
+                }
+            })
             .WithHttpProbe("/health");
 
     public static IResourceBuilder<IPlatformService> AddServiceExecutable<TProject>(this IDistributedApplicationBuilder builder, string name, int port)

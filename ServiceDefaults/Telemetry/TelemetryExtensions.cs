@@ -29,6 +29,7 @@ public static class TelemetryExtensions
                 .AddRuntimeInstrumentation()
                 .AddMeter(MassTransitInstrumentation, PlatformActivity.Name))
             .WithTracing(tracing => tracing
+                .SetSampler(new ParentBasedSampler(new BackgroundClientSampler()))
                 .AddSource(builder.Environment.ApplicationName, MassTransitInstrumentation, PlatformActivity.Name)
                 .AddAspNetCoreInstrumentation(options =>
                     // Probes would drown the traces that matter.
