@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Lifecycle;
 using CooperationPlatform.AppHost.Containers;
 using CooperationPlatform.AppHost.LocalServers;
 using Microsoft.Extensions.DependencyInjection;
@@ -29,6 +30,7 @@ public static class PlatformStart
         }
         builder.Services.AddSingleton(options);
         builder.Services.AddHostedService<ResourceLogFiles>();
+        builder.Services.TryAddEventingSubscriber<DashboardAfterPlatform>();
         return (builder, options);
     }
 
