@@ -106,9 +106,9 @@ public sealed class EventsScenario : IScenario
     {
         var seats = (await http.GetFromJsonAsync<JsonElement>($"{Api}/events/{eventId}", cancellationToken)).GetProperty("seats");
         await using var command = eventsDb.CreateCommand("""
-            SELECT count(*) FILTER (WHERE "Status" = 'Confirmed'), count(*) FILTER (WHERE "Status" = 'Waitlisted'),
-                   coalesce(max("ArrivalSequence") FILTER (WHERE "Status" = 'Confirmed') < min("ArrivalSequence") FILTER (WHERE "Status" = 'Waitlisted'), true)
-            FROM registrations WHERE "EventId" = $1 AND "ActivityId" IS NULL
+            SELECT count(*) FILTER (WHERE status = 'Confirmed'), count(*) FILTER (WHERE status = 'Waitlisted'),
+                   coalesce(max(arrival_sequence) FILTER (WHERE status = 'Confirmed') < min(arrival_sequence) FILTER (WHERE status = 'Waitlisted'), true)
+            FROM registrations WHERE event_id = $1 AND activity_id IS NULL
             """);
         command.Parameters.AddWithValue(eventId);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -186,11 +186,11 @@ public sealed class EventsScenario : IScenario
     private static async Task<string> CheckBookingsAsync(NpgsqlDataSource eventsDb, Guid eventId, CancellationToken cancellationToken)
     {
         await using var command = eventsDb.CreateCommand("""
-            SELECT (SELECT count(*) FROM meetings WHERE "EventId" = $1 AND "Status" = 'Scheduled'),
-                   (SELECT count(*) FROM (SELECT 1 FROM meeting_bookings b JOIN meetings m ON m."Id" = b."MeetingId"
-                        WHERE m."EventId" = $1 GROUP BY b."ParticipantId", b."StartsAt" HAVING count(*) > 1) d),
-                   (SELECT count(*) FROM (SELECT 1 FROM meetings WHERE "EventId" = $1 AND "Status" = 'Scheduled'
-                        GROUP BY "SessionId", "Table", "StartsAt" HAVING count(*) > 1) t)
+            SELECT (SELECT count(*) FROM meetings WHERE event_id = $1 AND status = 'Scheduled'),
+                   (SELECT count(*) FROM (SELECT 1 FROM meeting_bookings b JOIN meetings m ON m.id = b.meeting_id
+                        WHERE m.event_id = $1 GROUP BY b.participant_id, b.starts_at HAVING count(*) > 1) d),
+                   (SELECT count(*) FROM (SELECT 1 FROM meetings WHERE event_id = $1 AND status = 'Scheduled'
+                        GROUP BY session_id, "table", starts_at HAVING count(*) > 1) t)
             """);
         command.Parameters.AddWithValue(eventId);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);

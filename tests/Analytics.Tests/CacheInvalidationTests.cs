@@ -47,7 +47,7 @@ public sealed class CacheInvalidationTests(AnalyticsFactory analytics) : IClassF
         Assert.Equal(1, (await analytics.GetAsync<SdgView>(path)).PrimaryProjects);
 
         // Written behind the service's back: a cached view does not see it, proving the read came from the cache...
-        await analytics.WithDbAsync(db => db.Database.ExecuteSqlAsync($"""UPDATE projects SET "PrimarySdg" = 5 WHERE "StartYear" = {year}"""));
+        await analytics.WithDbAsync(db => db.Database.ExecuteSqlAsync($"""UPDATE projects SET primary_sdg = 5 WHERE start_year = {year}"""));
         Assert.Equal(1, (await analytics.GetAsync<SdgView>(path)).PrimaryProjects);
 
         // ...until a message changes the projects projection; an event message leaves project views cached.

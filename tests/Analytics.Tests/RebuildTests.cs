@@ -88,10 +88,10 @@ public sealed class RebuildTests(AnalyticsFactory analytics) : IClassFixture<Ana
         // Drift: rows lost and rows wrong, as a bug or a manual edit would leave them.
         await analytics.WithDbAsync(async db =>
         {
-            await db.Database.ExecuteSqlRawAsync("""DELETE FROM projects WHERE "Id" IN (SELECT "Id" FROM projects ORDER BY "Id" LIMIT 5)""");
-            await db.Database.ExecuteSqlRawAsync("""UPDATE projects SET "PrimarySdg" = 1, "Countries" = ARRAY['ATA'] WHERE "Id" IN (SELECT "Id" FROM projects ORDER BY "Id" DESC LIMIT 5)""");
-            await db.Database.ExecuteSqlRawAsync("""DELETE FROM registrations WHERE "Id" IN (SELECT "Id" FROM registrations LIMIT 3)""");
-            return await db.Database.ExecuteSqlRawAsync("""INSERT INTO projects ("Id", "Version", "Title", "StartYear", "PrimarySdg", "Sdgs", "Targets", "Countries", "Partners", "Funders", "CommitmentFunders", "CommitmentCurrencies", "CommitmentAmounts") VALUES (gen_random_uuid(), 1, 'ghost', {0}, 3, ARRAY[3], ARRAY[]::text[], ARRAY[]::text[], ARRAY[]::uuid[], ARRAY[]::uuid[], ARRAY[]::uuid[], ARRAY[]::text[], ARRAY[]::numeric[])""", year);
+            await db.Database.ExecuteSqlRawAsync("""DELETE FROM projects WHERE id IN (SELECT id FROM projects ORDER BY id LIMIT 5)""");
+            await db.Database.ExecuteSqlRawAsync("""UPDATE projects SET primary_sdg = 1, countries = ARRAY['ATA'] WHERE id IN (SELECT id FROM projects ORDER BY id DESC LIMIT 5)""");
+            await db.Database.ExecuteSqlRawAsync("""DELETE FROM registrations WHERE id IN (SELECT id FROM registrations LIMIT 3)""");
+            return await db.Database.ExecuteSqlRawAsync("""INSERT INTO projects (id, version, title, start_year, primary_sdg, sdgs, targets, countries, partners, funders, commitment_funders, commitment_currencies, commitment_amounts) VALUES (gen_random_uuid(), 1, 'ghost', {0}, 3, ARRAY[3], ARRAY[]::text[], ARRAY[]::text[], ARRAY[]::uuid[], ARRAY[]::uuid[], ARRAY[]::uuid[], ARRAY[]::text[], ARRAY[]::numeric[])""", year);
         });
         await analytics.WithScopeAsync(services => services.GetRequiredService<ViewCache>().InvalidateAllAsync().ContinueWith(_ => 0, TaskScheduler.Default));
         Assert.NotEqual(incremental, await CaptureAsync(year));

@@ -16,32 +16,32 @@ public sealed class ProjectionQueries(AnalyticsDbContext db)
 {
     // A project counts for the year it started (actually, else as planned); @status is a project status here.
     private const string ProjectScope = """
-        (@fromYear::int IS NULL OR p."StartYear" >= @fromYear) AND (@toYear::int IS NULL OR p."StartYear" <= @toYear)
-        AND (@status::int IS NULL OR p."Status" = @status)
+        (@fromYear::int IS NULL OR p.start_year >= @fromYear) AND (@toYear::int IS NULL OR p.start_year <= @toYear)
+        AND (@status::int IS NULL OR p.status = @status)
         """;
 
     // Events by their start year; registrations and meetings by their event's (an event not yet known is left out once a year is given).
     private const string EventYears = """
-        (@fromYear::int IS NULL OR e."StartYear" >= @fromYear) AND (@toYear::int IS NULL OR e."StartYear" <= @toYear)
+        (@fromYear::int IS NULL OR e.start_year >= @fromYear) AND (@toYear::int IS NULL OR e.start_year <= @toYear)
         """;
 
-    private const string EventScope = EventYears + """ AND (@status::int IS NULL OR e."Status" = @status)""";
+    private const string EventScope = EventYears + """ AND (@status::int IS NULL OR e.status = @status)""";
 
-    // Counts by status and by modality in one scan: GROUPING(p."Status") is 0 on the rows by status, 1 on those by modality.
+    // Counts by status and by modality in one scan: GROUPING(p.status) is 0 on the rows by status, 1 on those by modality.
     private static string ByStatusAndModality(string condition) => $"""
-        SELECT GROUPING(p."Status"), p."Status", p."Modality", count(*) FROM projects p WHERE {ProjectScope} AND {condition}
-        GROUP BY GROUPING SETS ((p."Status"), (p."Modality")) ORDER BY 1, 2 NULLS LAST, 3 NULLS LAST
+        SELECT GROUPING(p.status), p.status, p.modality, count(*) FROM projects p WHERE {ProjectScope} AND {condition}
+        GROUP BY GROUPING SETS ((p.status), (p.modality)) ORDER BY 1, 2 NULLS LAST, 3 NULLS LAST
         """;
 
     // How many of the candidate values (@countries: every code the reference data knows, which is all the portfolio accepts; or the
     // 17 goals) some project in scope has: one probe of the array's GIN index each, stopping at the first project, instead of
     // unnesting every project's array. A country's code is among its projects' place codes, so that index serves the countries.
     private const string CountriesUsed = $"""
-        SELECT count(*) FROM unnest(@countries) c WHERE EXISTS (SELECT 1 FROM projects p WHERE p."Places" @> ARRAY[c] AND {ProjectScope})
+        SELECT count(*) FROM unnest(@countries) c WHERE EXISTS (SELECT 1 FROM projects p WHERE p.places @> ARRAY[c] AND {ProjectScope})
         """;
 
     private const string SdgsUsed = $"""
-        SELECT count(*) FROM generate_series(1, 17) s WHERE EXISTS (SELECT 1 FROM projects p WHERE p."Sdgs" @> ARRAY[s] AND {ProjectScope})
+        SELECT count(*) FROM generate_series(1, 17) s WHERE EXISTS (SELECT 1 FROM projects p WHERE p.sdgs @> ARRAY[s] AND {ProjectScope})
         """;
 
     private static readonly string[] KnownCountries = [.. Countries.All.Select(c => c.Alpha3)];
@@ -53,7 +53,7 @@ public sealed class ProjectionQueries(AnalyticsDbContext db)
 
     private static string Funding(string projects, string commitments = "true") => $"""
         SELECT x.currency, sum(x.amount)
-        FROM {InScope("""unnest(p."CommitmentFunders") AS funder, unnest(p."CommitmentCurrencies") AS currency, unnest(p."CommitmentAmounts") AS amount""", projects)}
+        FROM {InScope("""unnest(p.commitment_funders) AS funder, unnest(p.commitment_currencies) AS currency, unnest(p.commitment_amounts) AS amount""", projects)}
         WHERE {commitments} GROUP BY 1 ORDER BY 1
         """;
 
@@ -64,10 +64,10 @@ public sealed class ProjectionQueries(AnalyticsDbContext db)
             ByStatusAndModality("true"),
             CountriesUsed,
             SdgsUsed,
-            $"""SELECT count(*) FILTER (WHERE i."Type" <> {(int)InstitutionType.Network}), count(*) FILTER (WHERE i."Type" = {(int)InstitutionType.Network}) FROM institutions i WHERE NOT i."Archived" AND i."Name" <> ''""",
+            $"""SELECT count(*) FILTER (WHERE i.type <> {(int)InstitutionType.Network}), count(*) FILTER (WHERE i.type = {(int)InstitutionType.Network}) FROM institutions i WHERE NOT i.archived AND i.name <> ''""",
             $"""SELECT count(*) FROM events e WHERE {EventYears}""",
-            $"""SELECT count(DISTINCT r."ParticipantId") FROM registrations r LEFT JOIN events e ON e."Id" = r."EventId" WHERE r."Confirmed" AND {EventYears}""",
-            $"""SELECT count(*) FROM meetings m LEFT JOIN events e ON e."Id" = m."EventId" WHERE {EventYears}""");
+            $"""SELECT count(DISTINCT r.participant_id) FROM registrations r LEFT JOIN events e ON e.id = r.event_id WHERE r.confirmed AND {EventYears}""",
+            $"""SELECT count(*) FROM meetings m LEFT JOIN events e ON e.id = m.event_id WHERE {EventYears}""");
         return await QueryAsync(sql, scope, [TextArray("countries", KnownCountries)], async reader =>
         {
             var projects = await ScalarAsync(reader, cancellationToken);
@@ -86,7 +86,7 @@ public sealed class ProjectionQueries(AnalyticsDbContext db)
     {
         var sql = $"""
             SELECT x.s, count(*) FILTER (WHERE x.primary_sdg = x.s), count(*) FILTER (WHERE x.primary_sdg IS DISTINCT FROM x.s)
-            FROM {InScope("""unnest(p."Sdgs") AS s, p."PrimarySdg" AS primary_sdg""", "true")} GROUP BY 1
+            FROM {InScope("""unnest(p.sdgs) AS s, p.primary_sdg AS primary_sdg""", "true")} GROUP BY 1
             """;
         var counts = await QueryAsync(sql, scope, [], async reader =>
         {
@@ -104,14 +104,14 @@ public sealed class ProjectionQueries(AnalyticsDbContext db)
 
     public async Task<SdgView> SdgAsync(int goal, ViewScope scope, CancellationToken cancellationToken)
     {
-        const string withGoal = """p."Sdgs" @> ARRAY[@goal]""";
+        const string withGoal = """p.sdgs @> ARRAY[@goal]""";
         var sql = string.Join(";\n",
-            $"""SELECT count(*) FILTER (WHERE p."PrimarySdg" = @goal), count(*) FILTER (WHERE p."PrimarySdg" IS DISTINCT FROM @goal) FROM projects p WHERE {ProjectScope} AND {withGoal}""",
+            $"""SELECT count(*) FILTER (WHERE p.primary_sdg = @goal), count(*) FILTER (WHERE p.primary_sdg IS DISTINCT FROM @goal) FROM projects p WHERE {ProjectScope} AND {withGoal}""",
             ByStatusAndModality(withGoal),
-            $"""SELECT DISTINCT x.c FROM {InScope("""unnest(p."Countries") AS c""", withGoal)} ORDER BY 1""",
-            $"""SELECT count(DISTINCT x.i) FROM {InScope("""unnest(p."Partners") AS i""", withGoal)}""",
+            $"""SELECT DISTINCT x.c FROM {InScope("""unnest(p.countries) AS c""", withGoal)} ORDER BY 1""",
+            $"""SELECT count(DISTINCT x.i) FROM {InScope("""unnest(p.partners) AS i""", withGoal)}""",
             Funding(withGoal),
-            $"""SELECT x.t, count(*) FROM {InScope("""unnest(p."Targets") AS t""", withGoal)} WHERE split_part(x.t, '.', 1) = @goal::text GROUP BY 1 ORDER BY 1""");
+            $"""SELECT x.t, count(*) FROM {InScope("""unnest(p.targets) AS t""", withGoal)} WHERE split_part(x.t, '.', 1) = @goal::text GROUP BY 1 ORDER BY 1""");
         return await QueryAsync(sql, scope, [Int("goal", goal)], async reader =>
         {
             var (primary, secondary) = await PairAsync(reader, cancellationToken);
@@ -127,10 +127,10 @@ public sealed class ProjectionQueries(AnalyticsDbContext db)
     public async Task<PlaceView> PlaceAsync(string code, string name, IReadOnlyList<string> countries, ViewScope scope, CancellationToken cancellationToken)
     {
         var sql = string.Join(";\n",
-            $"""SELECT count(*) FROM projects p WHERE {ProjectScope} AND p."Places" @> ARRAY[@place]""",
-            """SELECT count(*) FROM institutions i WHERE NOT i."Archived" AND i."Name" <> '' AND i."Country" = ANY(@countries)""",
-            $"""SELECT count(*) FROM events e WHERE {EventYears} AND e."VenueCountry" = ANY(@countries)""",
-            $"""SELECT count(DISTINCT r."ParticipantId") FROM registrations r LEFT JOIN events e ON e."Id" = r."EventId" WHERE r."Confirmed" AND {EventYears} AND r."Country" = ANY(@countries)""");
+            $"""SELECT count(*) FROM projects p WHERE {ProjectScope} AND p.places @> ARRAY[@place]""",
+            """SELECT count(*) FROM institutions i WHERE NOT i.archived AND i.name <> '' AND i.country = ANY(@countries)""",
+            $"""SELECT count(*) FROM events e WHERE {EventYears} AND e.venue_country = ANY(@countries)""",
+            $"""SELECT count(DISTINCT r.participant_id) FROM registrations r LEFT JOIN events e ON e.id = r.event_id WHERE r.confirmed AND {EventYears} AND r.country = ANY(@countries)""");
         return await QueryAsync(sql, scope, [TextArray("countries", [.. countries]), new NpgsqlParameter("place", NpgsqlDbType.Text) { Value = code }], async reader => new PlaceView(code, name, countries.Count,
             await ScalarAsync(reader, cancellationToken), await ScalarAsync(reader, cancellationToken),
             await ScalarAsync(reader, cancellationToken), await ScalarAsync(reader, cancellationToken)), cancellationToken);
@@ -138,7 +138,7 @@ public sealed class ProjectionQueries(AnalyticsDbContext db)
 
     public async Task<ModalityTrend> ModalityTrendAsync(ViewScope scope, CancellationToken cancellationToken)
     {
-        var sql = $"""SELECT p."StartYear", p."Modality", count(*) FROM projects p WHERE {ProjectScope} AND p."StartYear" IS NOT NULL GROUP BY 1, 2 ORDER BY 1""";
+        var sql = $"""SELECT p.start_year, p.modality, count(*) FROM projects p WHERE {ProjectScope} AND p.start_year IS NOT NULL GROUP BY 1, 2 ORDER BY 1""";
         var rows = await QueryAsync(sql, scope, [], reader => RowsAsync(reader,
             r => (Year: r.GetInt32(0), Modality: r.IsDBNull(1) ? (ProjectModality?)null : (ProjectModality)r.GetInt32(1), Count: r.GetInt64(2)),
             cancellationToken), cancellationToken);
@@ -151,22 +151,22 @@ public sealed class ProjectionQueries(AnalyticsDbContext db)
 
     /// <summary>Projects funded by <paramref name="funderId"/>.</summary>
     public Task<ReachView?> FunderAsync(Guid funderId, ViewScope scope, CancellationToken cancellationToken) =>
-        ReachAsync(funderId, """p."Funders" @> ARRAY[@id]""", """x.funder = @id""", null, scope, cancellationToken);
+        ReachAsync(funderId, """p.funders @> ARRAY[@id]""", """x.funder = @id""", null, scope, cancellationToken);
 
     /// <summary>Projects with a member institution of <paramref name="networkId"/> as a partner, optionally only those <paramref name="funderId"/> funds.</summary>
     public Task<ReachView?> NetworkAsync(Guid networkId, Guid? funderId, ViewScope scope, CancellationToken cancellationToken) =>
         ReachAsync(networkId,
-            """p."Partners" && (SELECT coalesce(array_agg(m."Id"), '{}') FROM institutions m WHERE m."NetworkIds" @> ARRAY[@id] AND NOT m."Archived") AND (@funder::uuid IS NULL OR p."Funders" @> ARRAY[@funder])""",
+            """p.partners && (SELECT coalesce(array_agg(m.id), '{}') FROM institutions m WHERE m.network_ids @> ARRAY[@id] AND NOT m.archived) AND (@funder::uuid IS NULL OR p.funders @> ARRAY[@funder])""",
             """(@funder::uuid IS NULL OR x.funder = @funder)""",
             funderId, scope, cancellationToken);
 
     private async Task<ReachView?> ReachAsync(Guid id, string projects, string commitments, Guid? funderId, ViewScope scope, CancellationToken cancellationToken)
     {
         var sql = string.Join(";\n",
-            """SELECT i."Name", (SELECT count(*) FROM institutions m WHERE m."NetworkIds" @> ARRAY[@id] AND NOT m."Archived") FROM institutions i WHERE i."Id" = @id""",
+            """SELECT i.name, (SELECT count(*) FROM institutions m WHERE m.network_ids @> ARRAY[@id] AND NOT m.archived) FROM institutions i WHERE i.id = @id""",
             $"""SELECT count(*) FROM projects p WHERE {ProjectScope} AND {projects}""",
-            $"""SELECT DISTINCT x.c FROM {InScope("""unnest(p."Countries") AS c""", projects)} ORDER BY 1""",
-            $"""SELECT x.s, count(*) FROM {InScope("""unnest(p."Sdgs") AS s""", projects)} GROUP BY 1 ORDER BY 1""",
+            $"""SELECT DISTINCT x.c FROM {InScope("""unnest(p.countries) AS c""", projects)} ORDER BY 1""",
+            $"""SELECT x.s, count(*) FROM {InScope("""unnest(p.sdgs) AS s""", projects)} GROUP BY 1 ORDER BY 1""",
             Funding(projects, commitments));
         return await QueryAsync(sql, scope, [Uuid("id", id), Uuid("funder", funderId)], async reader =>
         {
@@ -182,30 +182,30 @@ public sealed class ProjectionQueries(AnalyticsDbContext db)
     }
 
     private static string FunnelSql(string condition) => $"""
-        SELECT count(*), count(*) FILTER (WHERE m."Stage" >= 1), count(*) FILTER (WHERE m."Stage" = 2),
-            count(*) FILTER (WHERE m."Outcome" IN ({(int)MeetingOutcome.Lead}, {(int)MeetingOutcome.AgreementInPreparation})),
-            count(DISTINCT m."LinkedProjectId")
-        FROM meetings m LEFT JOIN events e ON e."Id" = m."EventId" WHERE {condition}
+        SELECT count(*), count(*) FILTER (WHERE m.stage >= 1), count(*) FILTER (WHERE m.stage = 2),
+            count(*) FILTER (WHERE m.outcome IN ({(int)MeetingOutcome.Lead}, {(int)MeetingOutcome.AgreementInPreparation})),
+            count(DISTINCT m.linked_project_id)
+        FROM meetings m LEFT JOIN events e ON e.id = m.event_id WHERE {condition}
         """;
 
     private static async Task<Funnel> ReadFunnelAsync(DbDataReader reader, CancellationToken cancellationToken) =>
         (await RowsAsync(reader, r => new Funnel(r.GetInt64(0), r.GetInt64(1), r.GetInt64(2), r.GetInt64(3), r.GetInt64(4)), cancellationToken))[0];
 
     public async Task<Funnel> FunnelAsync(Guid? eventId, ViewScope scope, CancellationToken cancellationToken) =>
-        await QueryAsync(FunnelSql($"""{EventScope} AND (@event::uuid IS NULL OR m."EventId" = @event)"""), scope, [Uuid("event", eventId)],
+        await QueryAsync(FunnelSql($"""{EventScope} AND (@event::uuid IS NULL OR m.event_id = @event)"""), scope, [Uuid("event", eventId)],
             reader => ReadFunnelAsync(reader, cancellationToken), cancellationToken);
 
     public async Task<EventView?> EventAsync(Guid eventId, ViewScope scope, CancellationToken cancellationToken)
     {
-        const string confirmed = """r."EventId" = @event AND r."Confirmed" """;
+        const string confirmed = """r.event_id = @event AND r.confirmed """;
         var sql = string.Join(";\n",
-            $"""SELECT e."Name", e."Status", e."StartYear", e."VenueCity", e."VenueCountry" FROM events e WHERE e."Id" = @event AND {EventScope}""",
+            $"""SELECT e.name, e.status, e.start_year, e.venue_city, e.venue_country FROM events e WHERE e.id = @event AND {EventScope}""",
             $"""
-            SELECT count(DISTINCT r."ParticipantId"), count(DISTINCT r."Organization"),
-                count(DISTINCT (r."Country", lower(r."City"))) FILTER (WHERE r."City" IS NOT NULL), count(DISTINCT r."Country")
+            SELECT count(DISTINCT r.participant_id), count(DISTINCT r.organization),
+                count(DISTINCT (r.country, lower(r.city))) FILTER (WHERE r.city IS NOT NULL), count(DISTINCT r.country)
             FROM registrations r WHERE {confirmed}
             """,
-            FunnelSql("""m."EventId" = @event"""));
+            FunnelSql("""m.event_id = @event"""));
         return await QueryAsync(sql, scope, [Uuid("event", eventId)], async reader =>
         {
             var facts = await RowsAsync(reader, r => (Name: r.GetString(0), Status: (EventStatus)r.GetInt32(1), Year: r.IsDBNull(2) ? (int?)null : r.GetInt32(2),
@@ -225,8 +225,8 @@ public sealed class ProjectionQueries(AnalyticsDbContext db)
     public async Task<PartnershipIndicators> PartnershipsAsync(ViewScope scope, CancellationToken cancellationToken)
     {
         var sql = string.Join(";\n",
-            $"""SELECT count(*), count(*) FILTER (WHERE p."PartnerCount" >= 3), count(*) FILTER (WHERE p."Modality" = {(int)ProjectModality.Triangular}) FROM projects p WHERE {ProjectScope}""",
-            $"""SELECT count(*) FROM (SELECT DISTINCT ON (p."A", p."B") 1 FROM partner_pairs p WHERE {ProjectScope} ORDER BY p."A", p."B") pairs""");
+            $"""SELECT count(*), count(*) FILTER (WHERE p.partner_count >= 3), count(*) FILTER (WHERE p.modality = {(int)ProjectModality.Triangular}) FROM projects p WHERE {ProjectScope}""",
+            $"""SELECT count(*) FROM (SELECT DISTINCT ON (p.a, p.b) 1 FROM partner_pairs p WHERE {ProjectScope} ORDER BY p.a, p.b) pairs""");
         return await QueryAsync(sql, scope, [], async reader =>
         {
             var row = await RowsAsync(reader, r => (r.GetInt64(0), r.GetInt64(1), r.GetInt64(2)), cancellationToken);

@@ -32,6 +32,9 @@ public sealed class AnalyticsDbContext : DbContext
     /// <summary>Project rows written by <see cref="ProjectRows"/> and not yet sent to the database.</summary>
     internal List<VersionedRowWrite> StagedProjectRows { get; } = [];
 
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
+        configurationBuilder.UseSnakeCaseNames();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.AddMessagingTables();

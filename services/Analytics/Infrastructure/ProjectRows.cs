@@ -22,37 +22,37 @@ public static class ProjectRows
     // order, $17 whether a row of the same version is replaced.
     private const string Upsert = """
         WITH stored AS (
-            SELECT "Version" FROM projects WHERE "Id" = $1
+            SELECT version FROM projects WHERE id = $1
         ),
         applied AS (
-            INSERT INTO projects ("Id", "Version", "Title", "Status", "Modality", "StartYear", "PrimarySdg", "Sdgs", "Targets", "Countries",
-                "Places", "Partners", "Funders", "CommitmentFunders", "CommitmentCurrencies", "CommitmentAmounts")
+            INSERT INTO projects (id, version, title, status, modality, start_year, primary_sdg, sdgs, targets, countries,
+                places, partners, funders, commitment_funders, commitment_currencies, commitment_amounts)
             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
-            ON CONFLICT ("Id") DO UPDATE SET "Version" = excluded."Version", "Title" = excluded."Title", "Status" = excluded."Status",
-                "Modality" = excluded."Modality", "StartYear" = excluded."StartYear", "PrimarySdg" = excluded."PrimarySdg",
-                "Sdgs" = excluded."Sdgs", "Targets" = excluded."Targets", "Countries" = excluded."Countries", "Places" = excluded."Places",
-                "Partners" = excluded."Partners", "Funders" = excluded."Funders", "CommitmentFunders" = excluded."CommitmentFunders",
-                "CommitmentCurrencies" = excluded."CommitmentCurrencies", "CommitmentAmounts" = excluded."CommitmentAmounts"
-            WHERE (projects."Version" < excluded."Version" OR ($17 AND projects."Version" = excluded."Version"))
-                AND projects."Version" = (SELECT "Version" FROM stored)
-            RETURNING "Id", "Partners", "StartYear", "Status"
+            ON CONFLICT (id) DO UPDATE SET version = excluded.version, title = excluded.title, status = excluded.status,
+                modality = excluded.modality, start_year = excluded.start_year, primary_sdg = excluded.primary_sdg,
+                sdgs = excluded.sdgs, targets = excluded.targets, countries = excluded.countries, places = excluded.places,
+                partners = excluded.partners, funders = excluded.funders, commitment_funders = excluded.commitment_funders,
+                commitment_currencies = excluded.commitment_currencies, commitment_amounts = excluded.commitment_amounts
+            WHERE (projects.version < excluded.version OR ($17 AND projects.version = excluded.version))
+                AND projects.version = (SELECT version FROM stored)
+            RETURNING id, partners, start_year, status
         ),
         pairs AS (
-            SELECT applied."Id" AS project_id, a, b, applied."StartYear" AS start_year, applied."Status" AS status
-            FROM applied, unnest(applied."Partners") AS a, unnest(applied."Partners") AS b
+            SELECT applied.id AS project_id, a, b, applied.start_year AS start_year, applied.status AS status
+            FROM applied, unnest(applied.partners) AS a, unnest(applied.partners) AS b
             WHERE a < b
         ),
         removed AS (
             DELETE FROM partner_pairs AS old USING applied
-            WHERE old."ProjectId" = applied."Id" AND NOT EXISTS (SELECT 1 FROM pairs WHERE pairs.a = old."A" AND pairs.b = old."B")
+            WHERE old.project_id = applied.id AND NOT EXISTS (SELECT 1 FROM pairs WHERE pairs.a = old.a AND pairs.b = old.b)
         ),
         added AS (
-            INSERT INTO partner_pairs ("ProjectId", "A", "B", "StartYear", "Status")
+            INSERT INTO partner_pairs (project_id, a, b, start_year, status)
             SELECT project_id, a, b, start_year, status FROM pairs
-            ON CONFLICT ("ProjectId", "A", "B") DO UPDATE SET "StartYear" = excluded."StartYear", "Status" = excluded."Status"
-            WHERE (partner_pairs."StartYear", partner_pairs."Status") IS DISTINCT FROM (excluded."StartYear", excluded."Status")
+            ON CONFLICT (project_id, a, b) DO UPDATE SET start_year = excluded.start_year, status = excluded.status
+            WHERE (partner_pairs.start_year, partner_pairs.status) IS DISTINCT FROM (excluded.start_year, excluded.status)
         )
-        SELECT EXISTS (SELECT 1 FROM applied), (SELECT "Version" FROM stored)
+        SELECT EXISTS (SELECT 1 FROM applied), (SELECT version FROM stored)
         """;
 
     /// <summary>

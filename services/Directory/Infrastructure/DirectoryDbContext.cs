@@ -1,4 +1,5 @@
 using CooperationPlatform.Directory.Model;
+using CooperationPlatform.ServiceDefaults.Data;
 using CooperationPlatform.ServiceDefaults.Messaging;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,7 +13,7 @@ public sealed class DirectoryDbContext(DbContextOptions<DirectoryDbContext> opti
     public DbSet<PortfolioProject> PortfolioProjects => Set<PortfolioProject>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
-        configurationBuilder.Conventions.Add(_ => new SnakeCaseColumnsConvention());
+        configurationBuilder.UseSnakeCaseNames();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -1,4 +1,5 @@
 using CooperationPlatform.Events.Model;
+using CooperationPlatform.ServiceDefaults.Data;
 using CooperationPlatform.ServiceDefaults.Messaging;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,6 +18,9 @@ public sealed class EventsDbContext(DbContextOptions<EventsDbContext> options) :
     public DbSet<Meeting> Meetings => Set<Meeting>();
     public DbSet<MeetingBooking> MeetingBookings => Set<MeetingBooking>();
 
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
+        configurationBuilder.UseSnakeCaseNames();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.HasSequence<long>(ArrivalSequence);
@@ -24,15 +28,20 @@ public sealed class EventsDbContext(DbContextOptions<EventsDbContext> options) :
         modelBuilder.AddMessagingTables();
     }
 
+    // EF Core reads a complex property's columns from raw SQL under their default names (Seats_Capacity), not the snake_case
+    // names the table has, so the locking queries give them under both.
+    private const string SeatsAsRawSqlIsRead =
+        "seats_capacity AS \"Seats_Capacity\", seats_confirmed AS \"Seats_Confirmed\", seats_waitlisted AS \"Seats_Waitlisted\"";
+
     /// <summary>
     /// Loads the event and locks its row until the transaction ends (<c>FOR NO KEY UPDATE</c>: it still lets other transactions
     /// insert rows that reference the event). Everything that moves the event's seats goes through here first.
     /// </summary>
     public Task<Event?> LockEventAsync(Guid id, CancellationToken cancellationToken) =>
-        Events.FromSql($"""SELECT * FROM events WHERE "Id" = {id} FOR NO KEY UPDATE""").SingleOrDefaultAsync(cancellationToken);
+        Events.FromSqlRaw("SELECT *, " + SeatsAsRawSqlIsRead + " FROM events WHERE id = {0} FOR NO KEY UPDATE", id).SingleOrDefaultAsync(cancellationToken);
 
     /// <summary>The same for an activity's seats; taken after its event's lock when both are needed, so locks never cross.</summary>
     public Task<Activity?> LockActivityAsync(Guid eventId, Guid id, CancellationToken cancellationToken) =>
-        Activities.FromSql($"""SELECT * FROM activities WHERE "Id" = {id} AND "EventId" = {eventId} FOR NO KEY UPDATE""")
+        Activities.FromSqlRaw("SELECT *, " + SeatsAsRawSqlIsRead + " FROM activities WHERE id = {0} AND event_id = {1} FOR NO KEY UPDATE", id, eventId)
             .SingleOrDefaultAsync(cancellationToken);
 }

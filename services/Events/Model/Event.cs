@@ -22,7 +22,7 @@ public sealed class Event
     public string? VenueName { get; private set; }
     public string? VenueCity { get; private set; }
     public string? VenueCountry { get; private set; }
-    public List<EventOrganizer> Organizers { get; private set; } = [];
+    public IReadOnlyList<EventOrganizer> Organizers { get; private set; } = [];
     public List<string> Themes { get; private set; } = [];
     public List<int> Sdgs { get; private set; } = [];
     public ReportedFigures Reported { get; private set; } = new();

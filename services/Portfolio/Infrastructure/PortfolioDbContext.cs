@@ -1,5 +1,5 @@
-using System.Text.Json;
 using CooperationPlatform.Portfolio.Model;
+using CooperationPlatform.ServiceDefaults.Data;
 using CooperationPlatform.ServiceDefaults.Messaging;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,18 +10,13 @@ public sealed class PortfolioDbContext(DbContextOptions<PortfolioDbContext> opti
     public DbSet<Project> Projects => Set<Project>();
     public DbSet<Institution> Institutions => Set<Institution>();
 
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
+        configurationBuilder.UseSnakeCaseNames();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.HasPostgresExtension("pg_trgm");
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(PortfolioDbContext).Assembly);
-        // snake_case columns, as the messaging tables have and as hand-written SQL (search, bulk reads) expects.
-        foreach (var entity in modelBuilder.Model.GetEntityTypes().Where(e => e.ClrType.Namespace == typeof(Project).Namespace))
-        {
-            foreach (var property in entity.GetProperties())
-            {
-                property.SetColumnName(JsonNamingPolicy.SnakeCaseLower.ConvertName(property.Name));
-            }
-        }
         modelBuilder.AddMessagingTables();
     }
 }

@@ -10,8 +10,8 @@ namespace CooperationPlatform.Analytics.Infrastructure.EntityConfigurations;
 
 public sealed class ProjectStateConfiguration : IEntityTypeConfiguration<ProjectState>
 {
-    /// <summary>The number of partner institutions, kept by PostgreSQL (a stored generated column) for the index below.</summary>
-    public const string PartnerCountColumn = "PartnerCount";
+    /// <summary>The shadow property of the number of partner institutions, kept by PostgreSQL (a stored generated column, <c>partner_count</c>) for the index below.</summary>
+    public const string PartnerCount = "PartnerCount";
 
     public void Configure(EntityTypeBuilder<ProjectState> project)
     {
@@ -23,8 +23,8 @@ public sealed class ProjectStateConfiguration : IEntityTypeConfiguration<Project
         project.HasIndex(p => p.Partners).HasMethod("gin");
         // The count and the partnership views need only these columns of each project: an index-only scan of this narrow index
         // reads them without touching the wide rows (arrays, title).
-        project.Property<int>(PartnerCountColumn).HasComputedColumnSql("cardinality(\"Partners\")", stored: true);
-        project.HasIndex(nameof(ProjectState.StartYear), nameof(ProjectState.Status), nameof(ProjectState.Modality), PartnerCountColumn);
+        project.Property<int>(PartnerCount).HasComputedColumnSql("cardinality(partners)", stored: true);
+        project.HasIndex(nameof(ProjectState.StartYear), nameof(ProjectState.Status), nameof(ProjectState.Modality), PartnerCount);
     }
 }
 

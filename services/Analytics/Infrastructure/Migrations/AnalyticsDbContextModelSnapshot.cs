@@ -25,27 +25,34 @@ namespace CooperationPlatform.Analytics.Infrastructure.Migrations
             modelBuilder.Entity("CooperationPlatform.Analytics.Model.EventState", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("uuid");
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
 
                     b.Property<string>("Name")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .HasColumnName("name");
 
                     b.Property<int?>("StartYear")
-                        .HasColumnType("integer");
+                        .HasColumnType("integer")
+                        .HasColumnName("start_year");
 
                     b.Property<int>("Status")
-                        .HasColumnType("integer");
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
 
                     b.Property<string>("VenueCity")
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .HasColumnName("venue_city");
 
                     b.Property<string>("VenueCountry")
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .HasColumnName("venue_country");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("bigint");
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
 
                     b.HasKey("Id");
 
@@ -57,32 +64,40 @@ namespace CooperationPlatform.Analytics.Infrastructure.Migrations
             modelBuilder.Entity("CooperationPlatform.Analytics.Model.InstitutionState", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("uuid");
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
 
                     b.Property<bool>("Archived")
-                        .HasColumnType("boolean");
+                        .HasColumnType("boolean")
+                        .HasColumnName("archived");
 
                     b.Property<string>("Country")
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .HasColumnName("country");
 
                     b.Property<string>("Name")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .HasColumnName("name");
 
                     b.PrimitiveCollection<Guid[]>("NetworkIds")
                         .IsRequired()
-                        .HasColumnType("uuid[]");
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("network_ids");
 
                     b.Property<long>("NetworksVersion")
                         .IsConcurrencyToken()
-                        .HasColumnType("bigint");
+                        .HasColumnType("bigint")
+                        .HasColumnName("networks_version");
 
                     b.Property<int>("Type")
-                        .HasColumnType("integer");
+                        .HasColumnType("integer")
+                        .HasColumnName("type");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("bigint");
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
 
                     b.HasKey("Id");
 
@@ -98,23 +113,29 @@ namespace CooperationPlatform.Analytics.Infrastructure.Migrations
             modelBuilder.Entity("CooperationPlatform.Analytics.Model.MeetingState", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("uuid");
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
 
                     b.Property<Guid>("EventId")
-                        .HasColumnType("uuid");
+                        .HasColumnType("uuid")
+                        .HasColumnName("event_id");
 
                     b.Property<Guid?>("LinkedProjectId")
-                        .HasColumnType("uuid");
+                        .HasColumnType("uuid")
+                        .HasColumnName("linked_project_id");
 
                     b.Property<int?>("Outcome")
-                        .HasColumnType("integer");
+                        .HasColumnType("integer")
+                        .HasColumnName("outcome");
 
                     b.Property<int>("Stage")
-                        .HasColumnType("integer");
+                        .HasColumnType("integer")
+                        .HasColumnName("stage");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("bigint");
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
 
                     b.HasKey("Id");
 
@@ -126,19 +147,24 @@ namespace CooperationPlatform.Analytics.Infrastructure.Migrations
             modelBuilder.Entity("CooperationPlatform.Analytics.Model.PartnerPair", b =>
                 {
                     b.Property<Guid>("ProjectId")
-                        .HasColumnType("uuid");
+                        .HasColumnType("uuid")
+                        .HasColumnName("project_id");
 
                     b.Property<Guid>("A")
-                        .HasColumnType("uuid");
+                        .HasColumnType("uuid")
+                        .HasColumnName("a");
 
                     b.Property<Guid>("B")
-                        .HasColumnType("uuid");
+                        .HasColumnType("uuid")
+                        .HasColumnName("b");
 
                     b.Property<int?>("StartYear")
-                        .HasColumnType("integer");
+                        .HasColumnType("integer")
+                        .HasColumnName("start_year");
 
                     b.Property<int?>("Status")
-                        .HasColumnType("integer");
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
 
                     b.HasKey("ProjectId", "A", "B");
 
@@ -150,68 +176,85 @@ namespace CooperationPlatform.Analytics.Infrastructure.Migrations
             modelBuilder.Entity("CooperationPlatform.Analytics.Model.ProjectState", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("uuid");
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
 
                     b.PrimitiveCollection<decimal[]>("CommitmentAmounts")
                         .IsRequired()
-                        .HasColumnType("numeric[]");
+                        .HasColumnType("numeric[]")
+                        .HasColumnName("commitment_amounts");
 
                     b.PrimitiveCollection<string[]>("CommitmentCurrencies")
                         .IsRequired()
-                        .HasColumnType("text[]");
+                        .HasColumnType("text[]")
+                        .HasColumnName("commitment_currencies");
 
                     b.PrimitiveCollection<Guid[]>("CommitmentFunders")
                         .IsRequired()
-                        .HasColumnType("uuid[]");
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("commitment_funders");
 
                     b.PrimitiveCollection<string[]>("Countries")
                         .IsRequired()
-                        .HasColumnType("text[]");
+                        .HasColumnType("text[]")
+                        .HasColumnName("countries");
 
                     b.PrimitiveCollection<Guid[]>("Funders")
                         .IsRequired()
-                        .HasColumnType("uuid[]");
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("funders");
 
                     b.Property<int?>("Modality")
-                        .HasColumnType("integer");
+                        .HasColumnType("integer")
+                        .HasColumnName("modality");
 
                     b.Property<int>("PartnerCount")
                         .ValueGeneratedOnAddOrUpdate()
                         .HasColumnType("integer")
-                        .HasComputedColumnSql("cardinality(\"Partners\")", true);
+                        .HasColumnName("partner_count")
+                        .HasComputedColumnSql("cardinality(partners)", true);
 
                     b.PrimitiveCollection<Guid[]>("Partners")
                         .IsRequired()
-                        .HasColumnType("uuid[]");
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("partners");
 
                     b.PrimitiveCollection<string[]>("Places")
                         .IsRequired()
-                        .HasColumnType("text[]");
+                        .HasColumnType("text[]")
+                        .HasColumnName("places");
 
                     b.Property<int?>("PrimarySdg")
-                        .HasColumnType("integer");
+                        .HasColumnType("integer")
+                        .HasColumnName("primary_sdg");
 
                     b.PrimitiveCollection<int[]>("Sdgs")
                         .IsRequired()
-                        .HasColumnType("integer[]");
+                        .HasColumnType("integer[]")
+                        .HasColumnName("sdgs");
 
                     b.Property<int?>("StartYear")
-                        .HasColumnType("integer");
+                        .HasColumnType("integer")
+                        .HasColumnName("start_year");
 
                     b.Property<int?>("Status")
-                        .HasColumnType("integer");
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
 
                     b.PrimitiveCollection<string[]>("Targets")
                         .IsRequired()
-                        .HasColumnType("text[]");
+                        .HasColumnType("text[]")
+                        .HasColumnName("targets");
 
                     b.Property<string>("Title")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .HasColumnName("title");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("bigint");
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
 
                     b.HasKey("Id");
 
@@ -235,33 +278,42 @@ namespace CooperationPlatform.Analytics.Infrastructure.Migrations
             modelBuilder.Entity("CooperationPlatform.Analytics.Model.RegistrationState", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("uuid");
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
 
                     b.Property<Guid?>("ActivityId")
-                        .HasColumnType("uuid");
+                        .HasColumnType("uuid")
+                        .HasColumnName("activity_id");
 
                     b.Property<string>("City")
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .HasColumnName("city");
 
                     b.Property<bool>("Confirmed")
-                        .HasColumnType("boolean");
+                        .HasColumnType("boolean")
+                        .HasColumnName("confirmed");
 
                     b.Property<string>("Country")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .HasColumnName("country");
 
                     b.Property<Guid>("EventId")
-                        .HasColumnType("uuid");
+                        .HasColumnType("uuid")
+                        .HasColumnName("event_id");
 
                     b.Property<string>("Organization")
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .HasColumnName("organization");
 
                     b.Property<Guid>("ParticipantId")
-                        .HasColumnType("uuid");
+                        .HasColumnType("uuid")
+                        .HasColumnName("participant_id");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("bigint");
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
 
                     b.HasKey("Id");
 

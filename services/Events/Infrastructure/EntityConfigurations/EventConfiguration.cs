@@ -1,4 +1,5 @@
 using CooperationPlatform.Events.Model;
+using CooperationPlatform.ServiceDefaults.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

@@ -21,6 +21,6 @@ public sealed class ExhibitorConfiguration : IEntityTypeConfiguration<Exhibitor>
         builder.Property(e => e.Booth).HasMaxLength(50);
         builder.Property(e => e.Description).HasMaxLength(4000);
         builder.Property(e => e.Version).IsConcurrencyToken();
-        builder.HasIndex(e => new { e.EventId, e.Booth }).IsUnique().HasFilter("\"Booth\" IS NOT NULL").HasDatabaseName(OneExhibitorPerBooth);
+        builder.HasIndex(e => new { e.EventId, e.Booth }).IsUnique().HasFilter("booth IS NOT NULL").HasDatabaseName(OneExhibitorPerBooth);
     }
 }

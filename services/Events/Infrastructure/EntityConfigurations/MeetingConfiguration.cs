@@ -23,7 +23,7 @@ public sealed class MeetingConfiguration : IEntityTypeConfiguration<Meeting>, IE
         builder.Property(m => m.Outcome).HasConversion<string>().HasMaxLength(40);
         builder.Property(m => m.Version).IsConcurrencyToken();
         builder.HasIndex(m => new { m.SessionId, m.Table, m.StartsAt }).IsUnique()
-            .HasFilter("\"Status\" IN ('Scheduled', 'Held')").HasDatabaseName(OneMeetingPerTableAndSlot);
+            .HasFilter("status IN ('Scheduled', 'Held')").HasDatabaseName(OneMeetingPerTableAndSlot);
         builder.HasIndex(m => new { m.EventId, m.RequesterId });
         builder.HasIndex(m => new { m.EventId, m.InviteeId });
     }

@@ -20,6 +20,6 @@ public sealed class ParticipantConfiguration : IEntityTypeConfiguration<Particip
         builder.Property(p => p.Country).HasMaxLength(3);
         builder.Property(p => p.Kind).HasConversion<string>().HasMaxLength(40);
         // One participant per email and event: registering again finds this row instead of adding one. Erased rows have no email.
-        builder.HasIndex(p => new { p.EventId, p.EmailKey }).IsUnique().HasFilter("\"EmailKey\" IS NOT NULL");
+        builder.HasIndex(p => new { p.EventId, p.EmailKey }).IsUnique().HasFilter("email_key IS NOT NULL");
     }
 }

@@ -19,9 +19,9 @@ public sealed class RegistrationConfiguration : IEntityTypeConfiguration<Registr
         builder.Property(r => r.Version).IsConcurrencyToken();
         // At most one live registration per participant and target (the event itself has no activity id).
         builder.HasIndex(r => new { r.ParticipantId, r.ActivityId }).IsUnique().AreNullsDistinct(false)
-            .HasFilter("\"Status\" <> 'Cancelled'").HasDatabaseName("ix_registrations_one_live_per_target");
+            .HasFilter("status <> 'Cancelled'").HasDatabaseName("ix_registrations_one_live_per_target");
         // The waitlist of a target, in arrival order.
-        builder.HasIndex(r => new { r.EventId, r.ActivityId, r.ArrivalSequence }).HasFilter("\"Status\" = 'Waitlisted'")
+        builder.HasIndex(r => new { r.EventId, r.ActivityId, r.ArrivalSequence }).HasFilter("status = 'Waitlisted'")
             .HasDatabaseName("ix_registrations_waitlist");
         builder.HasIndex(r => new { r.EventId, r.ActivityId, r.Status });
     }

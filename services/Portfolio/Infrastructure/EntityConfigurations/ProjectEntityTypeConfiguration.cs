@@ -1,6 +1,7 @@
 using CooperationPlatform.Contracts.Messages.Portfolio;
 using CooperationPlatform.Contracts.Model;
 using CooperationPlatform.Portfolio.Model;
+using CooperationPlatform.ServiceDefaults.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;

@@ -5,11 +5,12 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
-namespace CooperationPlatform.Portfolio.Infrastructure;
+namespace CooperationPlatform.ServiceDefaults.Data;
 
 /// <summary>
-/// Stores an immutable value (a list of records) as one jsonb column, in the API's JSON style. A project is read whole and
-/// written whole, so its value collections need no tables of their own, and a bulk export reads one row per project.
+/// Stores an immutable value (a record, or a read-only list of records) as one jsonb column, in the API's JSON style: an aggregate
+/// read whole and written whole needs no tables for its value collections, and a bulk read takes one row per aggregate.
+/// The value must be replaced to change, never changed in place: the change tracker's snapshot shares it.
 /// </summary>
 public static class JsonColumn
 {
@@ -23,7 +24,6 @@ public static class JsonColumn
             // check comes first and the serialising comparison runs only for values that were replaced.
             (a, b) => ReferenceEquals(a, b) || JsonSerializer.Serialize(a, ApiDefaults.JsonOptions) == JsonSerializer.Serialize(b, ApiDefaults.JsonOptions),
             value => JsonSerializer.Serialize(value, ApiDefaults.JsonOptions).GetHashCode(StringComparison.Ordinal),
-            // Values are immutable records and lists that are replaced, never changed in place, so the snapshot can share them.
             value => value);
         property.HasConversion(converter, comparer).HasColumnType("jsonb");
         return property;
