@@ -19,7 +19,7 @@ public static class ProjectsApi
         var api = app.MapGroup(ProjectsPath).WithTags("Projects");
 
         api.MapPost("/", CreateProject)
-            .WithName("CreateProject")
+            .WithName("create-project")
             .WithSummary("Registers a project; an optional client-chosen id makes the call repeatable.")
             .RequireAuthorization(PlatformScopes.PortfolioWrite)
             .ProducesProblem(StatusCodes.Status400BadRequest)
@@ -28,12 +28,12 @@ public static class ProjectsApi
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
         api.MapGet("/{id:guid}", GetProject)
-            .WithName("GetProject")
+            .WithName("get-project")
             .WithSummary("A project with its current version as ETag.")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         api.MapPut("/{id:guid}", UpdateProject)
-            .WithName("UpdateProject")
+            .WithName("update-project")
             .WithSummary("Replaces a project's details and partners (If-Match required); partner role changes are kept as history.")
             .RequireAuthorization(PlatformScopes.PortfolioWrite)
             .ProducesProblem(StatusCodes.Status400BadRequest)
@@ -44,7 +44,7 @@ public static class ProjectsApi
             .ProducesProblem(StatusCodes.Status428PreconditionRequired);
 
         api.MapPost("/{id:guid}/status", ChangeStatus)
-            .WithName("ChangeProjectStatus")
+            .WithName("change-project-status")
             .WithSummary("Moves a project to another IATI activity status; an invalid transition is a 409.")
             .RequireAuthorization(PlatformScopes.PortfolioWrite)
             .ProducesProblem(StatusCodes.Status400BadRequest)
@@ -54,17 +54,17 @@ public static class ProjectsApi
             .ProducesProblem(StatusCodes.Status428PreconditionRequired);
 
         api.MapGet("/{id:guid}/history", GetHistory)
-            .WithName("GetProjectHistory")
+            .WithName("get-project-history")
             .WithSummary("Every status the project has had and every role its partners have held.")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         api.MapGet("/", SearchProjects)
-            .WithName("SearchProjects")
+            .WithName("search-projects")
             .WithSummary("Full-text and faceted search: country, M49 region, grouping, SDG, modality, mode, status, funder, partner, sector, years.")
             .ProducesProblem(StatusCodes.Status400BadRequest);
 
         api.MapGet("/{id:guid}/similar", GetSimilarProjects)
-            .WithName("GetSimilarProjects")
+            .WithName("get-similar-projects")
             .WithSummary("Projects sharing SDGs, sectors, countries or partners with this one, most similar first, with the reasons.")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
