@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using CooperationPlatform.Contracts.Model;
 using CooperationPlatform.Portfolio.Application;
 using CooperationPlatform.Portfolio.Infrastructure;
 using CooperationPlatform.Portfolio.Search;
@@ -105,7 +106,7 @@ public static class ProjectsApi
         ClaimsPrincipal user, HttpRequest httpRequest, HttpResponse response, CancellationToken cancellationToken)
     {
         new ValidationErrors()
-            .Require(request.Status is not null, "status", $"The status to move to: {Model.Codes.List<Contracts.Model.ProjectStatus>()}.")
+            .Require(request.Status is not null, "status", $"The status to move to: {EnumCodes<ProjectStatus>.List}.")
             .Require((request.Reason?.Length ?? 0) <= 2000, "reason", "The reason is longer than 2000 characters.")
             .ThrowIfAny();
         var project = await commands.FindAsync(id, cancellationToken);

@@ -82,10 +82,10 @@ public static class CsvProjectReader
         var partners = cells.List("partners", s =>
         {
             var parts = s.Split('|');
-            var roles = parts.Length == 2 ? parts[1].Split('+').Select(r => Codes.TryParse<PartnerRole>(r, out var role) ? role : (PartnerRole?)null).ToList() : [];
+            var roles = parts.Length == 2 ? parts[1].Split('+').Select(r => EnumCodes<PartnerRole>.TryParse(r, out var role) ? role : (PartnerRole?)null).ToList() : [];
             if (parts.Length != 2 || roles.Count == 0 || roles.Any(r => r is null))
             {
-                item.Error("partners", $"'{s}' is not 'institution|role+role' with roles among {Codes.List<PartnerRole>()}.");
+                item.Error("partners", $"'{s}' is not 'institution|role+role' with roles among {EnumCodes<PartnerRole>.List}.");
                 return null;
             }
             var id = Institution(institutions, parts[0], "partners", item);
@@ -123,13 +123,13 @@ public static class CsvProjectReader
             Title = row["title"],
             Summary = row["summary"],
             Language = row["language"],
-            Status = cells.Parse("status", s => Codes.TryParse<ProjectStatus>(s, out var v) ? v : (ProjectStatus?)null, Codes.List<ProjectStatus>()),
-            Modality = cells.Parse("modality", s => Codes.TryParse<ProjectModality>(s, out var v) ? v : (ProjectModality?)null, Codes.List<ProjectModality>()),
+            Status = cells.Parse("status", s => EnumCodes<ProjectStatus>.TryParse(s, out var v) ? v : (ProjectStatus?)null, EnumCodes<ProjectStatus>.List),
+            Modality = cells.Parse("modality", s => EnumCodes<ProjectModality>.TryParse(s, out var v) ? v : (ProjectModality?)null, EnumCodes<ProjectModality>.List),
             PlannedStart = cells.Date("plannedStart"),
             PlannedEnd = cells.Date("plannedEnd"),
             ActualStart = cells.Date("actualStart"),
             ActualEnd = cells.Date("actualEnd"),
-            Scopes = [.. cells.Values("scopes", s => Codes.TryParse<GeographicScope>(s, out var v) ? v : (GeographicScope?)null, Codes.List<GeographicScope>())],
+            Scopes = [.. cells.Values("scopes", s => EnumCodes<GeographicScope>.TryParse(s, out var v) ? v : (GeographicScope?)null, EnumCodes<GeographicScope>.List)],
             Sdgs = [.. goals.Select(g => new SdgContribution(g.Goal, g.Primary, [.. targets.Where(t => Sdgs.GoalOf(t) == g.Goal)]))],
             Countries = [.. cells.List("countries", s => Share(s, (code, p) => new CountryShare(code.ToUpperInvariant(), p)), "CODE or CODE:percentage")],
             Regions = [.. cells.List("regions", s => Share(s, (code, p) => new RegionShare(code, p)), "CODE or CODE:percentage")],
@@ -145,7 +145,7 @@ public static class CsvProjectReader
             Results = [.. (row["results"] ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(line =>
             {
                 var parts = line.Split('|', 2);
-                if (parts.Length == 2 && Codes.TryParse<ResultType>(parts[0], out var type))
+                if (parts.Length == 2 && EnumCodes<ResultType>.TryParse(parts[0], out var type))
                 {
                     return new ProjectResult(type, parts[1].Trim(), null);
                 }
