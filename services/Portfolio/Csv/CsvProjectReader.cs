@@ -7,6 +7,7 @@ using CooperationPlatform.Contracts.Reference;
 using CooperationPlatform.Portfolio.Apis;
 using CooperationPlatform.Portfolio.Imports;
 using CooperationPlatform.Portfolio.Model;
+using CooperationPlatform.ServiceDefaults.Csv;
 using CooperationPlatform.ServiceDefaults.Errors;
 
 namespace CooperationPlatform.Portfolio.Csv;
@@ -31,18 +32,19 @@ public static class CsvProjectReader
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         using var text = new StreamReader(body, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, leaveOpen: true);
-        var records = new CsvRecordReader(text, MaxRecordChars);
+        // An unclosed quote's record is read as it runs, to the end of the file, as the portfolio always has; its error is not reported.
+        var records = new CsvReader(text, maxRecordLength: MaxRecordChars);
         var header = await Guard(() => records.ReadAsync(cancellationToken))
             ?? throw new RequestValidationException("body", "The file is empty; it needs a header row naming the columns.");
-        var columns = Header(header);
+        var columns = Header(header.Fields);
         var index = 0;
         while (await Guard(() => records.ReadAsync(cancellationToken)) is { } record)
         {
-            yield return Read(new Row(columns, record), index++, institutions);
+            yield return Read(new Row(columns, record.Fields), index++, institutions);
         }
     }
 
-    private static Dictionary<string, int> Header(List<string> header)
+    private static Dictionary<string, int> Header(IReadOnlyList<string> header)
     {
         var errors = new ValidationErrors();
         var columns = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
@@ -189,9 +191,13 @@ public static class CsvProjectReader
         {
             throw new RequestValidationException("body", e.Message);
         }
+        catch (CsvRecordTooLargeException)
+        {
+            throw new RequestValidationException("body", RecordTooLargeException.Describe(MaxRecordChars));
+        }
     }
 
-    private sealed class Row(Dictionary<string, int> columns, List<string> fields)
+    private sealed class Row(Dictionary<string, int> columns, IReadOnlyList<string> fields)
     {
         public string? this[string column] =>
             columns.TryGetValue(column, out var i) && i < fields.Count && !string.IsNullOrWhiteSpace(fields[i]) ? fields[i].Trim() : null;
