@@ -1,13 +1,14 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using CooperationPlatform.ServiceDefaults.Security;
 using CooperationPlatform.Testing;
 
 namespace CooperationPlatform.Platform.Tests;
 
 /// <summary>What the gateway does around routing: limits, body size, path safety, headers, CORS, caching and the API description.</summary>
-public sealed class GatewayEdgeTests(PlatformFixture platform)
+public sealed partial class GatewayEdgeTests(PlatformFixture platform)
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
@@ -231,9 +232,11 @@ public sealed class GatewayEdgeTests(PlatformFixture platform)
         Assert.Contains("\"url\":\"openapi/directory/v1.json\"", html);
     }
 
-    public static TheoryData<string> Services => new() { "directory", "portfolio", "events", "analytics" };
+    private static readonly string[] ServiceNames = ["directory", "portfolio", "events", "analytics"];
 
-    /// <summary>The lint of every published operation: operationId, summary, 4xx problem responses with examples, and schemas for JSON bodies.</summary>
+    public static TheoryData<string> Services => new(ServiceNames);
+
+    /// <summary>The lint of every published operation: a kebab-case operationId, summary, 4xx problem responses with examples, and schemas for JSON bodies.</summary>
     [Theory]
     [MemberData(nameof(Services))]
     public async Task Each_service_publishes_a_complete_openapi_document(string service)
@@ -248,7 +251,8 @@ public sealed class GatewayEdgeTests(PlatformFixture platform)
             {
                 var name = $"{operation.Name.ToUpperInvariant()} {path.Name}";
                 var op = operation.Value;
-                if (!op.TryGetProperty("operationId", out _)) problems.Add($"{name}: no operationId");
+                if (!op.TryGetProperty("operationId", out var operationId)) problems.Add($"{name}: no operationId");
+                else if (!KebabCase().IsMatch(operationId.GetString() ?? "")) problems.Add($"{name}: operationId '{operationId}' is not kebab-case");
                 if (!op.TryGetProperty("summary", out var summary) || string.IsNullOrWhiteSpace(summary.GetString())) problems.Add($"{name}: no summary");
                 var responses = op.GetProperty("responses").EnumerateObject().ToList();
                 if (!responses.Any(r => r.Name.StartsWith('4'))) problems.Add($"{name}: no 4xx response");
@@ -282,6 +286,30 @@ public sealed class GatewayEdgeTests(PlatformFixture platform)
         Assert.True(document.GetProperty("paths").EnumerateObject().Any(), "the document has no operations");
         Assert.Empty(problems);
     }
+
+    [Fact]
+    public async Task No_two_operations_share_an_operation_id_across_the_gateways_documents()
+    {
+        var owners = new List<(string OperationId, string Operation)>();
+        foreach (var service in ServiceNames)
+        {
+            var document = await platform.Gateway.GetFromJsonAsync<JsonElement>($"/openapi/{service}/v1.json", Cancel);
+            owners.AddRange(
+                from path in document.GetProperty("paths").EnumerateObject()
+                from operation in path.Value.EnumerateObject()
+                where operation.Value.ValueKind is JsonValueKind.Object && operation.Value.TryGetProperty("operationId", out _)
+                select (operation.Value.GetProperty("operationId").GetString() ?? "", $"{operation.Name.ToUpperInvariant()} {path.Name}"));
+        }
+
+        var shared = owners.GroupBy(o => o.OperationId).Where(g => g.Count() > 1)
+            .Select(g => $"{g.Key}: {string.Join(", ", g.Select(o => o.Operation))}");
+
+        Assert.True(owners.Count > 0, "the documents have no operations");
+        Assert.Empty(shared);
+    }
+
+    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
+    private static partial Regex KebabCase();
 
     private static bool HasExample(JsonElement media) =>
         (media.TryGetProperty("example", out var example) && example.ValueKind is not JsonValueKind.Null)

@@ -28,31 +28,31 @@ public static class AnalyticsApi
         var api = app.MapGroup("/api/analytics/v1").WithTags("Analytics")
             .ProducesProblem(StatusCodes.Status400BadRequest);
 
-        api.MapGet("/overview", GetOverview).WithName("GetOverview")
+        api.MapGet("/overview", GetOverview).WithName("get-overview")
             .WithSummary("Projects by status and modality, countries reached, SDGs covered, institutions, networks, events, participants, meetings.");
-        api.MapGet("/sdgs", GetSdgs).WithName("GetSdgs").WithSummary("For each SDG 1 to 17, the projects with it as primary and as secondary goal.");
-        api.MapGet("/sdgs/{sdg}", GetSdg).WithName("GetSdg")
+        api.MapGet("/sdgs", GetSdgs).WithName("list-sdg-figures").WithSummary("For each SDG 1 to 17, the projects with it as primary and as secondary goal.");
+        api.MapGet("/sdgs/{sdg}", GetSdg).WithName("get-sdg-figures")
             .WithSummary("One SDG: projects as primary and secondary, by status and modality, countries reached, partners, funding per currency, targets.");
-        api.MapGet("/partnerships", GetPartnerships).WithName("GetPartnershipIndicators")
+        api.MapGet("/partnerships", GetPartnerships).WithName("get-partnership-indicators")
             .WithSummary("SDG 17 partnership indicators: projects with three or more partner institutions, triangular projects, distinct partner pairs.");
-        api.MapGet("/countries/{country}", GetCountry).WithName("GetCountry")
+        api.MapGet("/countries/{country}", GetCountry).WithName("get-country-figures")
             .WithSummary("A country (ISO alpha-3): projects with it as recipient, institutions based there, events hosted, participants from there.");
-        api.MapGet("/regions/{region}", GetRegion).WithName("GetRegion").WithSummary("The same figures for the countries of an M49 region.");
-        api.MapGet("/groupings/{grouping}", GetGrouping).WithName("GetGrouping").WithSummary("The same figures for the LDC, LLDC or SIDS countries.");
-        api.MapGet("/modalities", GetModalityTrend).WithName("GetModalityTrend")
+        api.MapGet("/regions/{region}", GetRegion).WithName("get-region-figures").WithSummary("The same figures for the countries of an M49 region.");
+        api.MapGet("/groupings/{grouping}", GetGrouping).WithName("get-grouping-figures").WithSummary("The same figures for the LDC, LLDC or SIDS countries.");
+        api.MapGet("/modalities", GetModalityTrend).WithName("get-modality-trend")
             .WithSummary("Projects per start year and modality: South-South and triangular trends.");
-        api.MapGet("/funders/{funderId:guid}", GetFunder).WithName("GetFunder")
+        api.MapGet("/funders/{funderId:guid}", GetFunder).WithName("get-funder-figures")
             .WithSummary("The projects a funder funds: count, countries reached, SDGs, its commitments per currency.")
             .ProducesProblem(StatusCodes.Status404NotFound);
-        api.MapGet("/networks/{networkId:guid}", GetNetwork).WithName("GetNetwork")
+        api.MapGet("/networks/{networkId:guid}", GetNetwork).WithName("get-network-figures")
             .WithSummary("The projects of a network's member institutions, optionally only those a funder funds (funderId): count, countries reached, SDGs.")
             .ProducesProblem(StatusCodes.Status404NotFound);
-        api.MapGet("/events/{eventId:guid}", GetEvent).WithName("GetEvent")
+        api.MapGet("/events/{eventId:guid}", GetEvent).WithName("get-event-figures")
             .WithSummary("An event: confirmed participants, organizations, cities and countries, and its matchmaking funnel. Status is an event status.")
             .ProducesProblem(StatusCodes.Status404NotFound);
-        api.MapGet("/funnel", GetFunnel).WithName("GetFunnel")
+        api.MapGet("/funnel", GetFunnel).WithName("get-funnel")
             .WithSummary("The matchmaking funnel over all events (or one, eventId): meetings requested, scheduled, held, leads, linked projects.");
-        api.MapPost("/admin/rebuild", Rebuild).WithName("RebuildProjections")
+        api.MapPost("/admin/rebuild", Rebuild).WithName("rebuild-projections")
             .WithSummary("Rebuilds every projection from the source services' snapshots (reconciliation).")
             .RequireAuthorization(PlatformScopes.PlatformAdmin)
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);

@@ -1,5 +1,5 @@
-using System.Text.Json;
 using CooperationPlatform.Analytics.Application;
+using CooperationPlatform.Contracts.Model;
 using CooperationPlatform.ServiceDefaults.Errors;
 
 namespace CooperationPlatform.Analytics.Apis;
@@ -20,9 +20,9 @@ public sealed record ViewRequest(int? FromYear, int? ToYear, string? Status, str
         int? status = null;
         if (Status is not null)
         {
-            var match = Enum.GetValues<TStatus>().Where(s => JsonNamingPolicy.KebabCaseLower.ConvertName(s.ToString()) == Status).ToArray();
-            errors.Require(match.Length == 1, "status", $"Must be one of: {string.Join(", ", Enum.GetNames<TStatus>().Select(JsonNamingPolicy.KebabCaseLower.ConvertName))}.");
-            status = match.Length == 1 ? Convert.ToInt32(match[0], System.Globalization.CultureInfo.InvariantCulture) : null;
+            var known = EnumCodes<TStatus>.TryParse(Status, out var parsed);
+            errors.Require(known, "status", $"Must be one of: {EnumCodes<TStatus>.List}.");
+            status = known ? Convert.ToInt32(parsed, System.Globalization.CultureInfo.InvariantCulture) : null;
         }
         errors.ThrowIfAny();
         return new ViewScope(FromYear, ToYear, status);

@@ -3,6 +3,7 @@ using System.Security.Claims;
 using System.Text;
 using CooperationPlatform.Contracts.Model;
 using CooperationPlatform.Directory.Application;
+using CooperationPlatform.ServiceDefaults.Csv;
 using CooperationPlatform.ServiceDefaults.Errors;
 using CooperationPlatform.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -19,6 +20,7 @@ public static class ImportApi
 {
     public const long MaxBodyBytes = 16 * 1024 * 1024;
     public const int MaxRows = 50_000;
+    public const int MaxFieldLength = 20_000;
 
     private static readonly string[] Columns =
     [
@@ -54,7 +56,7 @@ public static class ImportApi
         var rows = new List<ImportRowResult>();
         var candidates = new List<ImportCandidate>();
         string[]? header = null;
-        await foreach (var record in CsvReader.ReadAsync(reader).WithCancellation(cancellationToken))
+        await foreach (var record in new CsvReader(reader, MaxFieldLength).ReadAllAsync(cancellationToken))
         {
             if (header is null)
             {

@@ -1,3 +1,4 @@
+using CooperationPlatform.Contracts.Model;
 using CooperationPlatform.Contracts.Reference;
 using CooperationPlatform.ServiceDefaults.Errors;
 
@@ -42,9 +43,9 @@ internal static class RequestChecks
 internal static class EnumQueryChecks
 {
     public static ValidationErrors Codes<TEnum>(this ValidationErrors errors, string field, IReadOnlyList<string>? codes) where TEnum : struct, Enum =>
-        errors.Each(field, codes, (e, f, code) => e.Require(Application.EnumCodes<TEnum>.TryParse(code, out _), f,
-            $"'{code}' is not one of: {string.Join(", ", Application.EnumCodes<TEnum>.Codes)}."));
+        errors.Each(field, codes, (e, f, code) => e.Require(EnumCodes<TEnum>.TryParse(code, out _), f,
+            $"'{code}' is not one of: {EnumCodes<TEnum>.List}."));
 
     public static IReadOnlyList<TEnum> ParseCodes<TEnum>(this IEnumerable<string>? codes) where TEnum : struct, Enum =>
-        [.. (codes ?? []).Select(code => Application.EnumCodes<TEnum>.TryParse(code, out var value) ? value : throw new FormatException(code)).Distinct()];
+        [.. (codes ?? []).Select(code => EnumCodes<TEnum>.TryParse(code, out var value) ? value : throw new FormatException(code)).Distinct()];
 }

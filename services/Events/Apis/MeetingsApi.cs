@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using CooperationPlatform.Contracts.Messages.Events;
+using CooperationPlatform.Contracts.Model;
 using CooperationPlatform.Events.Application;
 using CooperationPlatform.Events.Infrastructure;
 using CooperationPlatform.Events.Model;
@@ -173,9 +174,9 @@ public static class MeetingsApi
         var others = meetings.Select(m => m.RequesterId == participantId ? m.InviteeId : m.RequesterId).ToHashSet();
         var people = await db.Participants.AsNoTracking().Where(p => others.Contains(p.Id) || p.Id == participantId).ToDictionaryAsync(p => p.Id, cancellationToken);
         var items = activities
-            .Select(a => new AgendaItem(a.StartsAt, a.EndsAt, a.Kind.ToKebab(), a.Title, a.Place, a.Id, null, null, null))
+            .Select(a => new AgendaItem(a.StartsAt, a.EndsAt, a.Kind.ToCode(), a.Title, a.Place, a.Id, null, null, null))
             .Concat(meetings.Where(m => m.StartsAt is not null).Select(m => new AgendaItem(m.StartsAt!.Value, m.EndsAt!.Value, "meeting",
-                $"{m.Kind.ToKebab()} meeting", null, m.SessionId, m.Id,
+                $"{m.Kind.ToCode()} meeting", null, m.SessionId, m.Id,
                 Counterpart.From(people[m.RequesterId == participantId ? m.InviteeId : m.RequesterId], m, actor), m.Table)))
             .OrderBy(i => i.StartsAt).ThenBy(i => i.EndsAt)
             .ToList();

@@ -1,5 +1,4 @@
-using System.Text.Json;
-using CooperationPlatform.ServiceDefaults.Api;
+using CooperationPlatform.Contracts.Model;
 using CooperationPlatform.ServiceDefaults.Errors;
 
 namespace CooperationPlatform.Events.Apis;
@@ -16,14 +15,8 @@ public static class QueryValues
         {
             return null;
         }
-        try
-        {
-            return JsonSerializer.Deserialize<TEnum>(JsonSerializer.Serialize(value.Trim()), ApiDefaults.JsonOptions);
-        }
-        catch (JsonException)
-        {
-            var allowed = string.Join(", ", System.Enum.GetValues<TEnum>().Select(v => JsonSerializer.Serialize(v, ApiDefaults.JsonOptions).Trim('"')));
-            throw new RequestValidationException(parameter, $"'{value}' is not one of: {allowed}.");
-        }
+        return EnumCodes<TEnum>.TryParse(value, out var parsed)
+            ? parsed
+            : throw new RequestValidationException(parameter, $"'{value}' is not one of: {EnumCodes<TEnum>.List}.");
     }
 }

@@ -1,4 +1,5 @@
 using CooperationPlatform.Contracts.Messages.Events;
+using CooperationPlatform.Contracts.Model;
 using CooperationPlatform.ServiceDefaults.Errors;
 
 namespace CooperationPlatform.Events.Model;
@@ -112,8 +113,8 @@ public sealed class Event
     {
         if (!Transitions[Status].Contains(status))
         {
-            var allowed = Transitions[Status].Length == 0 ? "none" : string.Join(", ", Transitions[Status].Select(s => s.ToKebab()));
-            throw new ConflictException($"An event that is {Status.ToKebab()} cannot become {status.ToKebab()}; allowed: {allowed}.");
+            var allowed = Transitions[Status].Length == 0 ? "none" : string.Join(", ", Transitions[Status].Select(s => s.ToCode()));
+            throw new ConflictException($"An event that is {Status.ToCode()} cannot become {status.ToCode()}; allowed: {allowed}.");
         }
         if (status == EventStatus.OpenForRegistration && StartDate is null)
         {
@@ -129,7 +130,7 @@ public sealed class Event
     {
         if (Status != EventStatus.OpenForRegistration)
         {
-            throw new RequestValidationException("eventId", $"The event is {Status.ToKebab()}; registration is only possible while it is open for registration.");
+            throw new RequestValidationException("eventId", $"The event is {Status.ToCode()}; registration is only possible while it is open for registration.");
         }
     }
 

@@ -1,4 +1,5 @@
 using CooperationPlatform.Contracts.Messages.Events;
+using CooperationPlatform.Contracts.Model;
 using CooperationPlatform.ServiceDefaults.Errors;
 
 namespace CooperationPlatform.Events.Model;
@@ -90,7 +91,7 @@ public sealed class Meeting
     {
         if (Status is not (MeetingStatus.Scheduled or MeetingStatus.Held))
         {
-            throw new ConflictException($"Only a scheduled meeting has an outcome; this one is {Status.ToKebab()}.");
+            throw new ConflictException($"Only a scheduled meeting has an outcome; this one is {Status.ToCode()}.");
         }
         if (linkedProjectId is not null && outcome == MeetingOutcome.NoFollowUp)
         {
@@ -130,7 +131,7 @@ public sealed class Meeting
     {
         if (Status != expected)
         {
-            throw new ConflictException($"A meeting that is {Status.ToKebab()} cannot be {action}; it must be {expected.ToKebab()}.");
+            throw new ConflictException($"A meeting that is {Status.ToCode()} cannot be {action}; it must be {expected.ToCode()}.");
         }
     }
 }

@@ -14,7 +14,7 @@ public static class AdminApi
     {
         app.MapGet("/api/portfolio/v1/admin/snapshot/projects", StreamProjects)
             .WithTags("Admin")
-            .WithName("SnapshotProjects")
+            .WithName("snapshot-projects")
             .WithSummary("Streams a JSON array of {aggregateId, aggregateVersion, project} for every project, project being the messages' ProjectSnapshot.")
             .RequireAuthorization(PlatformScopes.PlatformAdmin);
         return app;

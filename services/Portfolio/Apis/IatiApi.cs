@@ -22,18 +22,18 @@ public static class IatiApi
         var api = app.MapGroup("/api/portfolio/v1").WithTags("IATI and imports");
 
         api.MapGet("/projects/{id:guid}/iati", ExportProject)
-            .WithName("ExportProjectToIati")
+            .WithName("export-project-to-iati")
             .WithSummary("One project as an IATI 2.03 iati-activities document.")
             .Produces(StatusCodes.Status200OK, contentType: XmlContentType)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         api.MapGet("/iati/activities", ExportAll)
-            .WithName("ExportAllToIati")
+            .WithName("export-all-projects-to-iati")
             .WithSummary("Every project as one IATI 2.03 iati-activities document, streamed.")
             .Produces(StatusCodes.Status200OK, contentType: XmlContentType);
 
         api.MapPost("/iati/imports", ImportIati)
-            .WithName("ImportIati")
+            .WithName("import-projects-from-iati")
             .WithSummary("Imports an IATI 2.03 activity file (mode=dry-run, the default, or commit), upserting on iati-identifier.")
             .Accepts<Stream>(XmlContentType)
             .RequireAuthorization(PlatformScopes.PortfolioWrite)
@@ -41,7 +41,7 @@ public static class IatiApi
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
 
         api.MapPost("/csv/imports", ImportCsv)
-            .WithName("ImportCsv")
+            .WithName("import-projects-from-csv")
             .WithSummary("Imports projects from CSV (mode=dry-run, the default, or commit), upserting on iatiIdentifier or id.")
             .Accepts<Stream>("text/csv")
             .RequireAuthorization(PlatformScopes.PortfolioWrite)

@@ -14,12 +14,12 @@ public static class InstitutionsApi
         var api = app.MapGroup("/api/portfolio/v1/institutions").WithTags("Institutions");
 
         api.MapGet("/", ListInstitutions)
-            .WithName("ListInstitutions")
+            .WithName("list-portfolio-institutions")
             .WithSummary("The directory institutions the portfolio knows, by name; q filters on name or acronym.")
             .ProducesProblem(StatusCodes.Status400BadRequest);
 
         api.MapGet("/{id:guid}", GetInstitution)
-            .WithName("GetInstitution")
+            .WithName("get-portfolio-institution")
             .WithSummary("One institution of the portfolio's replica.")
             .ProducesProblem(StatusCodes.Status404NotFound);
         return app;

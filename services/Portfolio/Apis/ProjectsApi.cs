@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using CooperationPlatform.Contracts.Model;
 using CooperationPlatform.Portfolio.Application;
 using CooperationPlatform.Portfolio.Infrastructure;
 using CooperationPlatform.Portfolio.Search;
@@ -19,7 +20,7 @@ public static class ProjectsApi
         var api = app.MapGroup(ProjectsPath).WithTags("Projects");
 
         api.MapPost("/", CreateProject)
-            .WithName("CreateProject")
+            .WithName("create-project")
             .WithSummary("Registers a project; an optional client-chosen id makes the call repeatable.")
             .RequireAuthorization(PlatformScopes.PortfolioWrite)
             .ProducesProblem(StatusCodes.Status400BadRequest)
@@ -28,12 +29,12 @@ public static class ProjectsApi
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
         api.MapGet("/{id:guid}", GetProject)
-            .WithName("GetProject")
+            .WithName("get-project")
             .WithSummary("A project with its current version as ETag.")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         api.MapPut("/{id:guid}", UpdateProject)
-            .WithName("UpdateProject")
+            .WithName("update-project")
             .WithSummary("Replaces a project's details and partners (If-Match required); partner role changes are kept as history.")
             .RequireAuthorization(PlatformScopes.PortfolioWrite)
             .ProducesProblem(StatusCodes.Status400BadRequest)
@@ -44,7 +45,7 @@ public static class ProjectsApi
             .ProducesProblem(StatusCodes.Status428PreconditionRequired);
 
         api.MapPost("/{id:guid}/status", ChangeStatus)
-            .WithName("ChangeProjectStatus")
+            .WithName("change-project-status")
             .WithSummary("Moves a project to another IATI activity status; an invalid transition is a 409.")
             .RequireAuthorization(PlatformScopes.PortfolioWrite)
             .ProducesProblem(StatusCodes.Status400BadRequest)
@@ -54,17 +55,17 @@ public static class ProjectsApi
             .ProducesProblem(StatusCodes.Status428PreconditionRequired);
 
         api.MapGet("/{id:guid}/history", GetHistory)
-            .WithName("GetProjectHistory")
+            .WithName("get-project-history")
             .WithSummary("Every status the project has had and every role its partners have held.")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         api.MapGet("/", SearchProjects)
-            .WithName("SearchProjects")
+            .WithName("search-projects")
             .WithSummary("Full-text and faceted search: country, M49 region, grouping, SDG, modality, mode, status, funder, partner, sector, years.")
             .ProducesProblem(StatusCodes.Status400BadRequest);
 
         api.MapGet("/{id:guid}/similar", GetSimilarProjects)
-            .WithName("GetSimilarProjects")
+            .WithName("get-similar-projects")
             .WithSummary("Projects sharing SDGs, sectors, countries or partners with this one, most similar first, with the reasons.")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -105,7 +106,7 @@ public static class ProjectsApi
         ClaimsPrincipal user, HttpRequest httpRequest, HttpResponse response, CancellationToken cancellationToken)
     {
         new ValidationErrors()
-            .Require(request.Status is not null, "status", $"The status to move to: {Model.Codes.List<Contracts.Model.ProjectStatus>()}.")
+            .Require(request.Status is not null, "status", $"The status to move to: {EnumCodes<ProjectStatus>.List}.")
             .Require((request.Reason?.Length ?? 0) <= 2000, "reason", "The reason is longer than 2000 characters.")
             .ThrowIfAny();
         var project = await commands.FindAsync(id, cancellationToken);

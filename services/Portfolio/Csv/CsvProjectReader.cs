@@ -7,6 +7,7 @@ using CooperationPlatform.Contracts.Reference;
 using CooperationPlatform.Portfolio.Apis;
 using CooperationPlatform.Portfolio.Imports;
 using CooperationPlatform.Portfolio.Model;
+using CooperationPlatform.ServiceDefaults.Csv;
 using CooperationPlatform.ServiceDefaults.Errors;
 
 namespace CooperationPlatform.Portfolio.Csv;
@@ -31,18 +32,19 @@ public static class CsvProjectReader
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         using var text = new StreamReader(body, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, leaveOpen: true);
-        var records = new CsvRecordReader(text, MaxRecordChars);
+        // An unclosed quote's record is read as it runs, to the end of the file, as the portfolio always has; its error is not reported.
+        var records = new CsvReader(text, maxRecordLength: MaxRecordChars);
         var header = await Guard(() => records.ReadAsync(cancellationToken))
             ?? throw new RequestValidationException("body", "The file is empty; it needs a header row naming the columns.");
-        var columns = Header(header);
+        var columns = Header(header.Fields);
         var index = 0;
         while (await Guard(() => records.ReadAsync(cancellationToken)) is { } record)
         {
-            yield return Read(new Row(columns, record), index++, institutions);
+            yield return Read(new Row(columns, record.Fields), index++, institutions);
         }
     }
 
-    private static Dictionary<string, int> Header(List<string> header)
+    private static Dictionary<string, int> Header(IReadOnlyList<string> header)
     {
         var errors = new ValidationErrors();
         var columns = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
@@ -82,10 +84,10 @@ public static class CsvProjectReader
         var partners = cells.List("partners", s =>
         {
             var parts = s.Split('|');
-            var roles = parts.Length == 2 ? parts[1].Split('+').Select(r => Codes.TryParse<PartnerRole>(r, out var role) ? role : (PartnerRole?)null).ToList() : [];
+            var roles = parts.Length == 2 ? parts[1].Split('+').Select(r => EnumCodes<PartnerRole>.TryParse(r, out var role) ? role : (PartnerRole?)null).ToList() : [];
             if (parts.Length != 2 || roles.Count == 0 || roles.Any(r => r is null))
             {
-                item.Error("partners", $"'{s}' is not 'institution|role+role' with roles among {Codes.List<PartnerRole>()}.");
+                item.Error("partners", $"'{s}' is not 'institution|role+role' with roles among {EnumCodes<PartnerRole>.List}.");
                 return null;
             }
             var id = Institution(institutions, parts[0], "partners", item);
@@ -123,13 +125,13 @@ public static class CsvProjectReader
             Title = row["title"],
             Summary = row["summary"],
             Language = row["language"],
-            Status = cells.Parse("status", s => Codes.TryParse<ProjectStatus>(s, out var v) ? v : (ProjectStatus?)null, Codes.List<ProjectStatus>()),
-            Modality = cells.Parse("modality", s => Codes.TryParse<ProjectModality>(s, out var v) ? v : (ProjectModality?)null, Codes.List<ProjectModality>()),
+            Status = cells.Parse("status", s => EnumCodes<ProjectStatus>.TryParse(s, out var v) ? v : (ProjectStatus?)null, EnumCodes<ProjectStatus>.List),
+            Modality = cells.Parse("modality", s => EnumCodes<ProjectModality>.TryParse(s, out var v) ? v : (ProjectModality?)null, EnumCodes<ProjectModality>.List),
             PlannedStart = cells.Date("plannedStart"),
             PlannedEnd = cells.Date("plannedEnd"),
             ActualStart = cells.Date("actualStart"),
             ActualEnd = cells.Date("actualEnd"),
-            Scopes = [.. cells.Values("scopes", s => Codes.TryParse<GeographicScope>(s, out var v) ? v : (GeographicScope?)null, Codes.List<GeographicScope>())],
+            Scopes = [.. cells.Values("scopes", s => EnumCodes<GeographicScope>.TryParse(s, out var v) ? v : (GeographicScope?)null, EnumCodes<GeographicScope>.List)],
             Sdgs = [.. goals.Select(g => new SdgContribution(g.Goal, g.Primary, [.. targets.Where(t => Sdgs.GoalOf(t) == g.Goal)]))],
             Countries = [.. cells.List("countries", s => Share(s, (code, p) => new CountryShare(code.ToUpperInvariant(), p)), "CODE or CODE:percentage")],
             Regions = [.. cells.List("regions", s => Share(s, (code, p) => new RegionShare(code, p)), "CODE or CODE:percentage")],
@@ -145,7 +147,7 @@ public static class CsvProjectReader
             Results = [.. (row["results"] ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(line =>
             {
                 var parts = line.Split('|', 2);
-                if (parts.Length == 2 && Codes.TryParse<ResultType>(parts[0], out var type))
+                if (parts.Length == 2 && EnumCodes<ResultType>.TryParse(parts[0], out var type))
                 {
                     return new ProjectResult(type, parts[1].Trim(), null);
                 }
@@ -189,9 +191,13 @@ public static class CsvProjectReader
         {
             throw new RequestValidationException("body", e.Message);
         }
+        catch (CsvRecordTooLargeException)
+        {
+            throw new RequestValidationException("body", RecordTooLargeException.Describe(MaxRecordChars));
+        }
     }
 
-    private sealed class Row(Dictionary<string, int> columns, List<string> fields)
+    private sealed class Row(Dictionary<string, int> columns, IReadOnlyList<string> fields)
     {
         public string? this[string column] =>
             columns.TryGetValue(column, out var i) && i < fields.Count && !string.IsNullOrWhiteSpace(fields[i]) ? fields[i].Trim() : null;

@@ -55,7 +55,7 @@ public static class IatiActivityReader
             Translations = [.. translations.Select(t => new ProjectTranslation(t.Key, t.Value.Title, t.Value.Summary))],
             Status = ReadStatus(activity, item),
             Modality = activity.Element("collaboration-type") is { } collaboration
-                ? Codes.TryParse<ProjectModality>((string?)collaboration.Attribute(Cp + "modality"), out var modality)
+                ? EnumCodes<ProjectModality>.TryParse((string?)collaboration.Attribute(Cp + "modality"), out var modality)
                     ? modality
                     : ModalityFromCollaborationType((string?)collaboration.Attribute("code"))
                 : null,
@@ -129,7 +129,7 @@ public static class IatiActivityReader
         foreach (var triangular in activity.Elements(Cp + "triangular-role"))
         {
             var field = $"cp:triangular-role[{index++}]";
-            if (!Codes.TryParse<PartnerRole>((string?)triangular.Attribute("role"), out var role) || !IsTriangular(role))
+            if (!EnumCodes<PartnerRole>.TryParse((string?)triangular.Attribute("role"), out var role) || !IsTriangular(role))
             {
                 item.Error($"{field}/@role", $"'{(string?)triangular.Attribute("role")}' is not a triangular role (beneficiary, pivotal, facilitating).");
                 continue;
@@ -214,7 +214,7 @@ public static class IatiActivityReader
         }
         if ((string?)scope.Attribute(Cp + "scopes") is { } scopes)
         {
-            return [.. scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(s => Codes.TryParse<GeographicScope>(s, out var v) ? v : (GeographicScope?)null).OfType<GeographicScope>()];
+            return [.. scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(s => EnumCodes<GeographicScope>.TryParse(s, out var v) ? v : (GeographicScope?)null).OfType<GeographicScope>()];
         }
         if (int.TryParse((string?)scope.Attribute("code"), CultureInfo.InvariantCulture, out var code) && code is >= 1 and <= 8)
         {

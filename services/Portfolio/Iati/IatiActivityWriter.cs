@@ -60,7 +60,7 @@ public sealed class IatiActivityWriter(XmlWriter xml, ReportingOrganisationOptio
         {
             xml.WriteStartElement("collaboration-type");
             xml.WriteAttributeString("code", CollaborationType(modality));
-            xml.WriteAttributeString(Prefix, "modality", Namespace, modality.Code());
+            xml.WriteAttributeString(Prefix, "modality", Namespace, modality.ToCode());
             xml.WriteEndElement();
         }
         WriteBudget(project);
@@ -184,7 +184,7 @@ public sealed class IatiActivityWriter(XmlWriter xml, ReportingOrganisationOptio
             xml.WriteAttributeString("code", ((int)project.Scopes.Min()).ToString(CultureInfo.InvariantCulture));
             if (project.Scopes.Count > 1)
             {
-                xml.WriteAttributeString(Prefix, "scopes", Namespace, string.Join(' ', project.Scopes.Select(s => s.Code())));
+                xml.WriteAttributeString(Prefix, "scopes", Namespace, string.Join(' ', project.Scopes.Select(s => s.ToCode())));
             }
             xml.WriteEndElement();
         }
@@ -337,7 +337,7 @@ public sealed class IatiActivityWriter(XmlWriter xml, ReportingOrganisationOptio
             {
                 xml.WriteStartElement(Prefix, "triangular-role", Namespace);
                 xml.WriteAttributeString("institution-id", partner.InstitutionId.ToString());
-                xml.WriteAttributeString("role", role.Code());
+                xml.WriteAttributeString("role", role.ToCode());
                 xml.WriteAttributeString("name", institutions(partner.InstitutionId)?.Name ?? "");
                 xml.WriteEndElement();
             }

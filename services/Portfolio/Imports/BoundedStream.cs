@@ -51,5 +51,7 @@ public sealed class BoundedStream(Stream inner, long maxRecordBytes) : Stream
     public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }
 
-public sealed class RecordTooLargeException(long maxRecordBytes)
-    : Exception($"A record of the file is larger than {maxRecordBytes / 1024 / 1024} MiB; split it or shorten its texts.");
+public sealed class RecordTooLargeException(long maxRecordBytes) : Exception(Describe(maxRecordBytes))
+{
+    public static string Describe(long maxRecordSize) => $"A record of the file is larger than {maxRecordSize / 1024 / 1024} MiB; split it or shorten its texts.";
+}

@@ -148,13 +148,13 @@ public sealed class Project
     {
         if (Status == to)
         {
-            throw new ConflictException($"The project is already '{to.Code()}'.");
+            throw new ConflictException($"The project is already '{to.ToCode()}'.");
         }
         if (!ProjectStatusTransitions.IsAllowed(Status, to))
         {
-            var allowed = ProjectStatusTransitions.From(Status).Select(s => s.Code()).ToArray();
+            var allowed = ProjectStatusTransitions.From(Status).Select(s => s.ToCode()).ToArray();
             throw new ConflictException(
-                $"A project cannot go from '{Status!.Value.Code()}' to '{to.Code()}'; " +
+                $"A project cannot go from '{Status!.Value.ToCode()}' to '{to.ToCode()}'; " +
                 (allowed.Length == 0 ? "it is final." : $"it can go to {string.Join(", ", allowed.Select(a => $"'{a}'"))}."));
         }
     }

@@ -77,7 +77,7 @@ public static partial class ProjectRules
         var partners = request.Partners ?? [];
         errors.Each("partners", partners, (e, field, p) => e
             .Require(p is not null && p.InstitutionId != Guid.Empty, $"{field}.institutionId", "A partner needs the id of a directory institution.")
-            .Require(p?.Roles is { Count: > 0 }, $"{field}.roles", $"A partner needs at least one role: {Codes.List<PartnerRole>()}.")
+            .Require(p?.Roles is { Count: > 0 }, $"{field}.roles", $"A partner needs at least one role: {EnumCodes<PartnerRole>.List}.")
             .Require(p?.Roles is null || p.Roles.Distinct().Count() == p.Roles.Count, $"{field}.roles", "A role is listed twice."));
         Distinct(errors, "partners", partners, p => p?.InstitutionId, ".institutionId");
 

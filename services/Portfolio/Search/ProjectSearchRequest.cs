@@ -43,10 +43,10 @@ public sealed record ProjectSearchRequest
         var groupings = Codes(errors, "grouping", Grouping, g => CountryGroupings.TryParse(g, out var v) ? (int)v : -1, "ldc, lldc or sids");
         var modes = Codes(errors, "mode", Mode, FacetCodes.Mode, "a cooperation mode of the vocabulary");
         var sectors = Codes(errors, "sector", Sector, FacetCodes.Sector, "a sector of the vocabulary");
-        var modalities = Codes(errors, "modality", Modality, m => Model.Codes.TryParse<ProjectModality>(m, out var v) ? (int)v : -1,
-            Model.Codes.List<ProjectModality>());
-        var statuses = Codes(errors, "status", Status, s => Model.Codes.TryParse<ProjectStatus>(s, out var v) ? (int)v : -1,
-            Model.Codes.List<ProjectStatus>());
+        var modalities = Codes(errors, "modality", Modality, m => EnumCodes<ProjectModality>.TryParse(m, out var v) ? (int)v : -1,
+            EnumCodes<ProjectModality>.List);
+        var statuses = Codes(errors, "status", Status, s => EnumCodes<ProjectStatus>.TryParse(s, out var v) ? (int)v : -1,
+            EnumCodes<ProjectStatus>.List);
         errors.Each("sdg", Sdg, (e, field, goal) => e.Sdg(field, goal));
         errors.Require(SdgMatch is null or "any" or "primary", "sdgMatch", "sdgMatch is 'any' (the default) or 'primary'.");
         errors.Require(YearFrom is null || YearTo is null || YearFrom <= YearTo, "yearTo", "yearTo is before yearFrom.");
