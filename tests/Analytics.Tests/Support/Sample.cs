@@ -10,8 +10,11 @@ public static class Sample
 {
     private static int _year = 3000 + Random.Shared.Next(0, 3000);
 
-    /// <summary>A year no other test uses: views filtered to it see only the test's own projects.</summary>
-    public static int UniqueYear() => Interlocked.Increment(ref _year);
+    /// <summary>
+    /// A year no other test uses, nor the year after it (a trend test also writes there): views filtered to it see only the
+    /// test's own projects. Stepping by one let the modality trend's second year fall on the next test's year.
+    /// </summary>
+    public static int UniqueYear() => Interlocked.Add(ref _year, 2);
 
     public sealed record Partner(Guid Id, params PartnerRole[] Roles);
 
