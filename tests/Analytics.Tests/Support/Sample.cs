@@ -11,10 +11,11 @@ public static class Sample
     private static int _year = 3000 + Random.Shared.Next(0, 3000);
 
     /// <summary>
-    /// A year no other test uses, nor the year after it (a trend test also writes there): views filtered to it see only the
-    /// test's own projects. Stepping by one let the modality trend's second year fall on the next test's year.
+    /// A year no other test uses, nor the two after it (the modality trend writes into the next year, the rebuild test into the
+    /// next two): views filtered to them see only the test's own projects. Stepping by one let the modality trend's second year
+    /// fall on the next test's year.
     /// </summary>
-    public static int UniqueYear() => Interlocked.Add(ref _year, 2);
+    public static int UniqueYear() => Interlocked.Add(ref _year, 3);
 
     public sealed record Partner(Guid Id, params PartnerRole[] Roles);
 
