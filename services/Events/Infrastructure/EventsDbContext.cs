@@ -1,5 +1,5 @@
 using CooperationPlatform.Events.Model;
-using CooperationPlatform.ServiceDefaults.Messaging;
+using CooperationPlatform.Messaging;
 using Microsoft.EntityFrameworkCore;
 
 namespace CooperationPlatform.Events.Infrastructure;

@@ -1,11 +1,11 @@
 using CooperationPlatform.Contracts.Model;
+using CooperationPlatform.Messaging;
 using CooperationPlatform.Portfolio.Apis;
 using CooperationPlatform.Portfolio.Iati;
 using CooperationPlatform.Portfolio.Infrastructure;
 using CooperationPlatform.Portfolio.Model;
 using CooperationPlatform.Portfolio.Search;
 using CooperationPlatform.ServiceDefaults.Errors;
-using CooperationPlatform.ServiceDefaults.Messaging;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
