@@ -11,7 +11,10 @@ public static class Sample
     private static int _year = 3000 + Random.Shared.Next(0, 3000);
 
     /// <summary>A year no other test uses: views filtered to it see only the test's own projects.</summary>
-    public static int UniqueYear() => Interlocked.Increment(ref _year);
+    public static int UniqueYear() => UniqueYears(1);
+
+    /// <summary>The first of <paramref name="count"/> consecutive years no other test uses, for views over a range of years.</summary>
+    public static int UniqueYears(int count) => Interlocked.Add(ref _year, count) - count + 1;
 
     public sealed record Partner(Guid Id, params PartnerRole[] Roles);
 
