@@ -11,9 +11,6 @@ namespace CooperationPlatform.ServiceDefaults.Telemetry;
 
 public static class TelemetryExtensions
 {
-    /// <summary>The activity source and meter name MassTransit 8 reports under.</summary>
-    private const string MassTransitInstrumentation = "MassTransit";
-
     public static TBuilder ConfigureOpenTelemetry<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
         builder.Logging.AddOpenTelemetry(logging =>
@@ -27,14 +24,15 @@ public static class TelemetryExtensions
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()
-                .AddMeter(MassTransitInstrumentation, PlatformActivity.Name))
+                .AddMeter(PlatformActivity.Name))
             .WithTracing(tracing => tracing
                 .SetSampler(new ParentBasedSampler(new BackgroundClientSampler()))
-                .AddSource(builder.Environment.ApplicationName, MassTransitInstrumentation, PlatformActivity.Name)
+                .AddSource(builder.Environment.ApplicationName, PlatformActivity.Name)
                 .AddAspNetCoreInstrumentation(options =>
                     // Probes would drown the traces that matter.
                     options.Filter = context => !HealthEndpoints.IsProbe(context.Request.Path))
-                // Npgsql's and Redis's sources come with their Aspire client integrations (PostgresExtensions, RedisExtensions).
+                // Npgsql's and Redis's sources come with their Aspire client integrations (PostgresExtensions, RedisExtensions),
+                // MassTransit's with AddMessaging.
                 .AddHttpClientInstrumentation());
 
         // Export only where a collector is configured, as an Aspire AppHost would configure it.

@@ -3,8 +3,8 @@ using System.Diagnostics;
 using System.Net.Http.Json;
 using CooperationPlatform.Contracts.Messages.Portfolio;
 using CooperationPlatform.Contracts.Model;
+using CooperationPlatform.Messaging;
 using CooperationPlatform.ServiceDefaults.Api;
-using CooperationPlatform.ServiceDefaults.Messaging;
 using MassTransit;
 using Npgsql;
 

@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using CooperationPlatform.Contracts.Messages;
+using CooperationPlatform.Messaging;
 using CooperationPlatform.ServiceDefaults.Data;
-using CooperationPlatform.ServiceDefaults.Messaging;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;

@@ -1,7 +1,7 @@
 using CooperationPlatform.Analytics.Apis;
 using CooperationPlatform.Analytics.Extensions;
+using CooperationPlatform.Messaging;
 using CooperationPlatform.ServiceDefaults;
-using CooperationPlatform.ServiceDefaults.Messaging;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();

@@ -1,7 +1,7 @@
 using CooperationPlatform.Directory.Apis;
 using CooperationPlatform.Directory.Extensions;
+using CooperationPlatform.Messaging;
 using CooperationPlatform.ServiceDefaults;
-using CooperationPlatform.ServiceDefaults.Messaging;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();

@@ -1,7 +1,7 @@
 using CooperationPlatform.Events.Apis;
 using CooperationPlatform.Events.Extensions;
+using CooperationPlatform.Messaging;
 using CooperationPlatform.ServiceDefaults;
-using CooperationPlatform.ServiceDefaults.Messaging;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();

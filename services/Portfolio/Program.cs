@@ -1,7 +1,7 @@
+using CooperationPlatform.Messaging;
 using CooperationPlatform.Portfolio.Apis;
 using CooperationPlatform.Portfolio.Extensions;
 using CooperationPlatform.ServiceDefaults;
-using CooperationPlatform.ServiceDefaults.Messaging;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();

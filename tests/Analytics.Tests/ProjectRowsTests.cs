@@ -5,7 +5,7 @@ using CooperationPlatform.Analytics.Tests.Support;
 using CooperationPlatform.Contracts.Messages;
 using CooperationPlatform.Contracts.Messages.Portfolio;
 using CooperationPlatform.Contracts.Model;
-using CooperationPlatform.ServiceDefaults.Messaging;
+using CooperationPlatform.Messaging;
 using CooperationPlatform.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

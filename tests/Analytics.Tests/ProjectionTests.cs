@@ -94,7 +94,8 @@ public sealed class ProjectionTests(AnalyticsFactory analytics) : IClassFixture<
     [Fact]
     public async Task Modality_trend_counts_south_south_and_triangular_projects_per_year()
     {
-        var year = UniqueYear();
+        // Two years: year + 1 must not be another test's unique year.
+        var year = UniqueYears(2);
         await analytics.PublishAsync(
             Registered(Project(Guid.NewGuid(), year, 9, modality: ProjectModality.SouthSouth)),
             Registered(Project(Guid.NewGuid(), year, 9, modality: ProjectModality.Triangular)),

@@ -35,7 +35,7 @@ public sealed class RebuildTests(AnalyticsFactory analytics) : IClassFixture<Ana
             Emit(Institution(institutions[i], $"Institution {i}", CountryPool[random.Next(CountryPool.Length)],
                 i == 0 ? InstitutionType.Network : InstitutionType.ResearchOrTrainingCentre, i % 2 == 1 ? [network] : []));
         }
-        var year = UniqueYear();
+        var year = UniqueYears(3); // the projects spread over year, year + 1 and year + 2
         for (var p = 0; p < 40; p++)
         {
             var snapshot = RandomProject(random, Guid.NewGuid(), year + random.Next(3), institutions);

@@ -2,7 +2,6 @@ using System.Net.Http.Json;
 using System.Text;
 using CooperationPlatform.Contracts.Messages;
 using CooperationPlatform.Messaging.Tests.Support;
-using CooperationPlatform.ServiceDefaults.Messaging;
 using CooperationPlatform.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using RabbitMQ.Client;

@@ -1,6 +1,5 @@
 using CooperationPlatform.Contracts.Messages;
 using CooperationPlatform.Messaging.Tests.Support;
-using CooperationPlatform.ServiceDefaults.Messaging;
 using CooperationPlatform.Testing;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using CooperationPlatform.Contracts.Messages;
 using CooperationPlatform.Messaging.Tests.Support;
-using CooperationPlatform.ServiceDefaults.Messaging;
 using CooperationPlatform.Testing;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;

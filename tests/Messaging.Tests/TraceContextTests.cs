@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using CooperationPlatform.Contracts.Messages;
 using CooperationPlatform.Messaging.Tests.Support;
-using CooperationPlatform.ServiceDefaults.Messaging;
 using CooperationPlatform.ServiceDefaults.Telemetry;
 using CooperationPlatform.Testing;
 using Microsoft.EntityFrameworkCore;

@@ -3,11 +3,11 @@ using System.Text.Json;
 using CooperationPlatform.Contracts.Messages.Directory;
 using CooperationPlatform.Contracts.Messages.Portfolio;
 using CooperationPlatform.Contracts.Model;
+using CooperationPlatform.Messaging;
 using CooperationPlatform.Portfolio.Apis;
 using CooperationPlatform.Portfolio.Imports;
 using CooperationPlatform.Portfolio.Search;
 using CooperationPlatform.Portfolio.Tests.Infrastructure;
-using CooperationPlatform.ServiceDefaults.Messaging;
 using MassTransit.Serialization;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,9 +1,9 @@
 using CooperationPlatform.Analytics.Application;
 using CooperationPlatform.Analytics.Infrastructure;
 using CooperationPlatform.Analytics.IntegrationEvents;
+using CooperationPlatform.Messaging;
 using CooperationPlatform.ServiceDefaults.Caching;
 using CooperationPlatform.ServiceDefaults.Data;
-using CooperationPlatform.ServiceDefaults.Messaging;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace CooperationPlatform.Analytics.Extensions;

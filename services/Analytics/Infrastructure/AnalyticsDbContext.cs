@@ -1,7 +1,7 @@
 using CooperationPlatform.Analytics.Application;
 using CooperationPlatform.Analytics.Model;
+using CooperationPlatform.Messaging;
 using CooperationPlatform.ServiceDefaults.Data;
-using CooperationPlatform.ServiceDefaults.Messaging;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 

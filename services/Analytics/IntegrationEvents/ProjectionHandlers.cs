@@ -2,7 +2,7 @@ using CooperationPlatform.Analytics.Application;
 using CooperationPlatform.Contracts.Messages.Directory;
 using CooperationPlatform.Contracts.Messages.Events;
 using CooperationPlatform.Contracts.Messages.Portfolio;
-using CooperationPlatform.ServiceDefaults.Messaging;
+using CooperationPlatform.Messaging;
 
 namespace CooperationPlatform.Analytics.IntegrationEvents;
 

@@ -1,8 +1,8 @@
 using CooperationPlatform.Contracts.Messages.Directory;
 using CooperationPlatform.Directory.Infrastructure;
 using CooperationPlatform.Directory.Model;
+using CooperationPlatform.Messaging;
 using CooperationPlatform.ServiceDefaults.Errors;
-using CooperationPlatform.ServiceDefaults.Messaging;
 using Microsoft.EntityFrameworkCore;
 
 namespace CooperationPlatform.Directory.Application;

@@ -1,8 +1,8 @@
 using CooperationPlatform.Contracts.Model;
 using CooperationPlatform.Directory.Infrastructure;
 using CooperationPlatform.Directory.Model;
+using CooperationPlatform.Messaging;
 using CooperationPlatform.ServiceDefaults.Errors;
-using CooperationPlatform.ServiceDefaults.Messaging;
 using CooperationPlatform.ServiceDefaults.Security;
 using Microsoft.EntityFrameworkCore;
 

@@ -2,8 +2,8 @@ using CooperationPlatform.Contracts.Messages.Directory;
 using CooperationPlatform.Contracts.Model;
 using CooperationPlatform.Directory.Infrastructure;
 using CooperationPlatform.Directory.Model;
+using CooperationPlatform.Messaging;
 using CooperationPlatform.ServiceDefaults.Errors;
-using CooperationPlatform.ServiceDefaults.Messaging;
 using Microsoft.EntityFrameworkCore;
 
 namespace CooperationPlatform.Directory.Application;

@@ -1,9 +1,9 @@
 using CooperationPlatform.Directory.Application;
 using CooperationPlatform.Directory.Infrastructure;
 using CooperationPlatform.Directory.IntegrationEvents;
+using CooperationPlatform.Messaging;
 using CooperationPlatform.ServiceDefaults.Caching;
 using CooperationPlatform.ServiceDefaults.Data;
-using CooperationPlatform.ServiceDefaults.Messaging;
 
 namespace CooperationPlatform.Directory.Extensions;
 

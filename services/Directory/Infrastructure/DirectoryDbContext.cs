@@ -1,6 +1,6 @@
 using CooperationPlatform.Directory.Model;
+using CooperationPlatform.Messaging;
 using CooperationPlatform.ServiceDefaults.Data;
-using CooperationPlatform.ServiceDefaults.Messaging;
 using Microsoft.EntityFrameworkCore;
 
 namespace CooperationPlatform.Directory.Infrastructure;

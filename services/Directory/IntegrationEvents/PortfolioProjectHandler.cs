@@ -1,7 +1,7 @@
 using CooperationPlatform.Contracts.Messages.Portfolio;
 using CooperationPlatform.Directory.Infrastructure;
 using CooperationPlatform.Directory.Model;
-using CooperationPlatform.ServiceDefaults.Messaging;
+using CooperationPlatform.Messaging;
 
 namespace CooperationPlatform.Directory.IntegrationEvents;
 

@@ -2,8 +2,8 @@ using CooperationPlatform.Contracts.Messages.Events;
 using CooperationPlatform.Events.Infrastructure;
 using CooperationPlatform.Events.Infrastructure.EntityConfigurations;
 using CooperationPlatform.Events.Model;
+using CooperationPlatform.Messaging;
 using CooperationPlatform.ServiceDefaults.Errors;
-using CooperationPlatform.ServiceDefaults.Messaging;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 

@@ -1,8 +1,8 @@
 using CooperationPlatform.Events.Application;
 using CooperationPlatform.Events.Infrastructure;
+using CooperationPlatform.Messaging;
 using CooperationPlatform.ServiceDefaults.Caching;
 using CooperationPlatform.ServiceDefaults.Data;
-using CooperationPlatform.ServiceDefaults.Messaging;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CooperationPlatform.Events.Extensions;

@@ -1,6 +1,6 @@
 using CooperationPlatform.Events.Model;
+using CooperationPlatform.Messaging;
 using CooperationPlatform.ServiceDefaults.Data;
-using CooperationPlatform.ServiceDefaults.Messaging;
 using Microsoft.EntityFrameworkCore;
 
 namespace CooperationPlatform.Events.Infrastructure;

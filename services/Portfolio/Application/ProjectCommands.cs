@@ -1,11 +1,11 @@
 using CooperationPlatform.Contracts.Model;
+using CooperationPlatform.Messaging;
 using CooperationPlatform.Portfolio.Apis;
 using CooperationPlatform.Portfolio.Iati;
 using CooperationPlatform.Portfolio.Infrastructure;
 using CooperationPlatform.Portfolio.Model;
 using CooperationPlatform.Portfolio.Search;
 using CooperationPlatform.ServiceDefaults.Errors;
-using CooperationPlatform.ServiceDefaults.Messaging;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -26,7 +26,7 @@ public sealed class ProjectCommands(PortfolioDbContext db, ProjectSearchIndex se
 
     public async Task<Project> StageRegistrationAsync(ProjectRequest request, string? clientId, CancellationToken cancellationToken)
     {
-        var details = ProjectRules.Validate(request);
+        var details = ProjectRequestValidator.Validate(request);
         await EnsurePartnersKnownAsync(details, [], cancellationToken);
         var id = request.Id ?? Guid.CreateVersion7();
         if (db.Projects.Local.Any(p => p.Id == id) || await db.Projects.AnyAsync(p => p.Id == id, cancellationToken))
@@ -55,7 +55,7 @@ public sealed class ProjectCommands(PortfolioDbContext db, ProjectSearchIndex se
             .Require(request.Status is null || request.Status == project.Status, "status",
                 "The status changes only through POST /api/portfolio/v1/projects/{id}/status, which checks the transition.");
         errors.ThrowIfAny();
-        var details = ProjectRules.Validate(request);
+        var details = ProjectRequestValidator.Validate(request);
         await EnsurePartnersKnownAsync(details, [.. project.CurrentPartners.Select(p => p.InstitutionId)], cancellationToken);
         var change = project.Update(details, clock.GetUtcNow());
         if (change.DetailsChanged)

@@ -1,3 +1,4 @@
+using CooperationPlatform.Messaging;
 using CooperationPlatform.Portfolio.Application;
 using CooperationPlatform.Portfolio.Iati;
 using CooperationPlatform.Portfolio.Imports;
@@ -6,7 +7,6 @@ using CooperationPlatform.Portfolio.IntegrationEvents;
 using CooperationPlatform.Portfolio.Search;
 using CooperationPlatform.ServiceDefaults.Caching;
 using CooperationPlatform.ServiceDefaults.Data;
-using CooperationPlatform.ServiceDefaults.Messaging;
 
 namespace CooperationPlatform.Portfolio.Extensions;
 

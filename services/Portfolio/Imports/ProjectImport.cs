@@ -112,7 +112,7 @@ public sealed class ProjectImport(PortfolioDbContext db, ProjectCommands command
         {
             if (item.Request is not null)
             {
-                ProjectRules.Validate(item.Request);
+                ProjectRequestValidator.Validate(item.Request);
             }
         }
         catch (RequestValidationException e)

@@ -1,6 +1,7 @@
+using System.Text.Json;
+using CooperationPlatform.Messaging;
 using CooperationPlatform.Portfolio.Model;
 using CooperationPlatform.ServiceDefaults.Data;
-using CooperationPlatform.ServiceDefaults.Messaging;
 using Microsoft.EntityFrameworkCore;
 
 namespace CooperationPlatform.Portfolio.Infrastructure;

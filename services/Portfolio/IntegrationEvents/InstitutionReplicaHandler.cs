@@ -1,7 +1,7 @@
 using CooperationPlatform.Contracts.Messages.Directory;
+using CooperationPlatform.Messaging;
 using CooperationPlatform.Portfolio.Infrastructure;
 using CooperationPlatform.Portfolio.Model;
-using CooperationPlatform.ServiceDefaults.Messaging;
 
 namespace CooperationPlatform.Portfolio.IntegrationEvents;
 

@@ -24,8 +24,8 @@ public sealed record PartnerRoleAssignment(Guid InstitutionId, PartnerRole Role,
 public sealed record StatusChange(ProjectStatus? From, ProjectStatus To, DateTimeOffset At, string? Reason, string? ClientId);
 
 /// <summary>
-/// Every editable fact of a project, validated and normalised (see <see cref="ProjectRules"/>). Status and identity are not here:
-/// the status changes only through transitions, the identity never.
+/// Every editable fact of a project, validated and normalised (by the application's ProjectRequestValidator, within the limits of
+/// <see cref="ProjectRules"/>). Status and identity are not here: the status changes only through transitions, the identity never.
 /// </summary>
 public sealed record ProjectDetails
 {

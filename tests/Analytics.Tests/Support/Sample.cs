@@ -10,12 +10,11 @@ public static class Sample
 {
     private static int _year = 3000 + Random.Shared.Next(0, 3000);
 
-    /// <summary>
-    /// A year no other test uses, nor the two after it (the modality trend writes into the next year, the rebuild test into the
-    /// next two): views filtered to them see only the test's own projects. Stepping by one let the modality trend's second year
-    /// fall on the next test's year.
-    /// </summary>
-    public static int UniqueYear() => Interlocked.Add(ref _year, 3);
+    /// <summary>A year no other test uses: views filtered to it see only the test's own projects.</summary>
+    public static int UniqueYear() => UniqueYears(1);
+
+    /// <summary>The first of <paramref name="count"/> consecutive years no other test uses, for views over a range of years.</summary>
+    public static int UniqueYears(int count) => Interlocked.Add(ref _year, count) - count + 1;
 
     public sealed record Partner(Guid Id, params PartnerRole[] Roles);
 

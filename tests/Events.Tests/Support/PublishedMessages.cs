@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using CooperationPlatform.Contracts.Messages;
 using CooperationPlatform.Contracts.Messages.Events;
-using CooperationPlatform.ServiceDefaults.Messaging;
+using CooperationPlatform.Messaging;
 using MassTransit;
 
 namespace CooperationPlatform.Events.Tests.Support;

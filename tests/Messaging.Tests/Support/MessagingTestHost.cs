@@ -2,7 +2,6 @@ using System.Net.Http.Json;
 using CooperationPlatform.ServiceDefaults.Data;
 using CooperationPlatform.ServiceDefaults.Errors;
 using CooperationPlatform.ServiceDefaults.Health;
-using CooperationPlatform.ServiceDefaults.Messaging;
 using CooperationPlatform.ServiceDefaults.Security;
 using CooperationPlatform.Testing;
 using MassTransit;

@@ -1,5 +1,4 @@
 using CooperationPlatform.Contracts.Messages;
-using CooperationPlatform.ServiceDefaults.Messaging;
 using Microsoft.EntityFrameworkCore;
 
 namespace CooperationPlatform.Messaging.Tests.Support;

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 
-namespace CooperationPlatform.ServiceDefaults.Messaging;
+namespace CooperationPlatform.Messaging;
 
 public sealed record ErrorQueuesResponse(IReadOnlyList<ErrorQueueResponse> Queues);
 

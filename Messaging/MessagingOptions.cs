@@ -1,4 +1,4 @@
-namespace CooperationPlatform.ServiceDefaults.Messaging;
+namespace CooperationPlatform.Messaging;
 
 /// <summary>The <c>Messaging</c> configuration section. Every setting has a production default; tests shorten the delays.</summary>
 public sealed class MessagingOptions

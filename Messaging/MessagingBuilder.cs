@@ -3,7 +3,7 @@ using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
-namespace CooperationPlatform.ServiceDefaults.Messaging;
+namespace CooperationPlatform.Messaging;
 
 /// <summary>What a service consumes, given to <see cref="MessagingExtensions.AddMessaging{TDbContext}"/>.</summary>
 public sealed class MessagingBuilder<TDbContext>(IBusRegistrationConfigurator bus)

@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 using CooperationPlatform.Contracts.Messages;
 using Microsoft.EntityFrameworkCore;
 
-namespace CooperationPlatform.ServiceDefaults.Messaging;
+namespace CooperationPlatform.Messaging;
 
 public static class OutboxExtensions
 {

@@ -1,4 +1,4 @@
-namespace CooperationPlatform.ServiceDefaults.Messaging;
+namespace CooperationPlatform.Messaging;
 
 /// <summary>Wakes the relay of <typeparamref name="TDbContext"/> when a transaction that wrote outbox rows commits.</summary>
 public sealed class OutboxSignal<TDbContext> : IDisposable

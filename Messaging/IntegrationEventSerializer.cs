@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using MassTransit.Serialization;
 
-namespace CooperationPlatform.ServiceDefaults.Messaging;
+namespace CooperationPlatform.Messaging;
 
 /// <summary>How an integration event is stored in an outbox row and read back by the relay.</summary>
 internal static class IntegrationEventSerializer

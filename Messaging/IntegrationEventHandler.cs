@@ -1,6 +1,6 @@
 using CooperationPlatform.Contracts.Messages;
 
-namespace CooperationPlatform.ServiceDefaults.Messaging;
+namespace CooperationPlatform.Messaging;
 
 /// <summary>Marks a class that handles integration events; see <see cref="IIntegrationEventHandler{TEvent}"/>.</summary>
 public interface IIntegrationEventHandler;

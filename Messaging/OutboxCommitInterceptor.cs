@@ -2,7 +2,7 @@ using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
-namespace CooperationPlatform.ServiceDefaults.Messaging;
+namespace CooperationPlatform.Messaging;
 
 /// <summary>
 /// Raises the relay's signal right after a commit that wrote outbox rows: at the end of <c>SaveChanges</c>

@@ -8,11 +8,16 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
 
-namespace CooperationPlatform.ServiceDefaults.Messaging;
+namespace CooperationPlatform.Messaging;
 
 public static class MessagingExtensions
 {
+    /// <summary>The activity source and meter name MassTransit 8 reports under.</summary>
+    private const string MassTransitInstrumentation = "MassTransit";
+
     /// <summary>
     /// MassTransit on RabbitMQ from <c>ConnectionStrings:{connectionName}</c> (an <c>amqp://user:password@host:port/vhost</c> URI, as Aspire
     /// writes it), with the transactional outbox and the inbox on <typeparamref name="TDbContext"/>'s database: the commit interceptor,
@@ -35,6 +40,9 @@ public static class MessagingExtensions
         builder.Services.AddHostedService<OutboxRelay<TDbContext>>();
         builder.Services.AddSingleton<ReceiveEndpointCatalog>();
         builder.Services.AddSingleton<ErrorQueues>();
+        builder.Services.AddOpenTelemetry()
+            .WithMetrics(metrics => metrics.AddMeter(MassTransitInstrumentation))
+            .WithTracing(tracing => tracing.AddSource(MassTransitInstrumentation));
 
         builder.Services.AddMassTransit(bus =>
         {

@@ -1,4 +1,4 @@
-namespace CooperationPlatform.ServiceDefaults.Messaging;
+namespace CooperationPlatform.Messaging;
 
 /// <summary>A message waiting to be published, written in the same transaction as the change that caused it.</summary>
 public sealed class OutboxMessage

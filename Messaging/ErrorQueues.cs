@@ -6,7 +6,7 @@ using MassTransit;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Exceptions;
 
-namespace CooperationPlatform.ServiceDefaults.Messaging;
+namespace CooperationPlatform.Messaging;
 
 /// <summary>The durable queues this service's bus receives from, as they are configured; each has its <c>_error</c> queue.</summary>
 public sealed class ReceiveEndpointCatalog : IEndpointConfigurationObserver

@@ -2,7 +2,7 @@ using CooperationPlatform.Contracts.Messages;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 
-namespace CooperationPlatform.ServiceDefaults.Messaging;
+namespace CooperationPlatform.Messaging;
 
 /// <summary>
 /// The MassTransit consumer behind an <see cref="IIntegrationEventHandler{TEvent}"/>: hands the message to its queue's

@@ -1,0 +1,3 @@
+namespace CooperationPlatform.Architecture.Tests.Samples.Apis;
+
+public sealed record SampleRequest(string Title);
