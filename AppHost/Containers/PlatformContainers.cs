@@ -24,6 +24,9 @@ public static class PlatformContainerExtensions
     public const string ImageTag = "dev";
     public const int ServicePort = 8080;
 
+    /// <summary>The named volume that keeps a server's data between runs (<c>--fresh</c> removes it).</summary>
+    public static string DataVolume(string server) => $"cooperation-{server}-data";
+
     public static readonly string[] ServerImages = ["cooperation/postgres:15", "cooperation/redis:7", "cooperation/rabbitmq:3.10"];
 
     public static IResourceBuilder<IResourceWithConnectionString> AddPostgresContainer(this IDistributedApplicationBuilder builder, string name, int port,
@@ -71,6 +74,6 @@ public static class PlatformContainerExtensions
             .WithEndpoint(port: port, targetPort: containerPort, name: "tcp", scheme: "tcp", isProxied: false)
             .WithPodmanDefaults();
         // Throw-away stacks keep data in the container, removed with it; a developer's stack keeps it in a named volume.
-        return dataPath is null ? server : server.WithVolume($"cooperation-{name}-data", dataPath);
+        return dataPath is null ? server : server.WithVolume(DataVolume(name), dataPath);
     }
 }

@@ -107,7 +107,7 @@ public static class ContainerImages
     {
         foreach (var server in new[] { "postgres", "messaging" })
         {
-            Podman("volume", "rm", "--force", $"cooperation-{server}-data");
+            Podman("volume", "rm", "--force", PlatformContainerExtensions.DataVolume(server));
         }
     }
 

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Aspire.Hosting.ApplicationModel;
 using Microsoft.Extensions.Hosting;
 
@@ -13,7 +12,8 @@ internal sealed class ResourceLogFiles(ResourceNotificationService notifications
 {
     private const int TailLines = 15;
     private static readonly string[] StoppedStates = [KnownResourceStates.Exited, KnownResourceStates.Finished, KnownResourceStates.FailedToStart];
-    private readonly ConcurrentDictionary<string, string?> _states = new();
+    // Read and written by the one loop that watches the notifications.
+    private readonly Dictionary<string, string?> _states = [];
 
     public static string Folder(PlatformOptions options) => Path.Combine(options.DataDirectory, "logs");
 
@@ -25,12 +25,9 @@ internal sealed class ResourceLogFiles(ResourceNotificationService notifications
         {
             var path = Path.Combine(folder, $"{update.Resource.Name}.log");
             var state = update.Snapshot.State?.Text;
-            var previous = _states.GetValueOrDefault(update.ResourceId);
-            if (!_states.TryAdd(update.ResourceId, state))
-            {
-                _states[update.ResourceId] = state;
-            }
-            else if (update.Resource is ExecutableResource or ContainerResource)
+            var seen = _states.TryGetValue(update.ResourceId, out var previous);
+            _states[update.ResourceId] = state;
+            if (!seen && update.Resource is ExecutableResource or ContainerResource)
             {
                 File.WriteAllText(path, "");
                 _ = CopyAsync(update.ResourceId, path, stoppingToken);
