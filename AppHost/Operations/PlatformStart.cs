@@ -28,6 +28,7 @@ public static class PlatformStart
         {
             ServerPackages.EnsureInstalled(options.RepositoryRoot);
         }
+        OrchestratorCertificate.Use(builder, options);
         builder.Services.AddSingleton(options);
         builder.Services.AddHostedService<ResourceLogFiles>();
         builder.Services.TryAddEventingSubscriber<DashboardAfterPlatform>();

@@ -23,7 +23,12 @@ public static class ReverseProxyExtensions
         var routes = new List<RouteConfig>();
         var clusters = new List<ClusterConfig>();
         var health = builder.Services.AddHealthChecks();
-        builder.Services.AddHttpClient(BackendHealthCheck.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(3));
+        // No retries for a probe: the health check runs again anyway, and retrying a backend that is still starting only adds load.
+        // (The one way to opt a client out of ConfigureHttpClientDefaults' handler; marked experimental.)
+#pragma warning disable EXTEXP0001
+        builder.Services.AddHttpClient(BackendHealthCheck.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(3))
+            .RemoveAllResilienceHandlers();
+#pragma warning restore EXTEXP0001
 
         foreach (var backend in Backend.All)
         {
