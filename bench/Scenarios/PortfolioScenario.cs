@@ -185,7 +185,8 @@ public sealed class PortfolioScenario : IScenario
         await sampler;
         var after = ResidentBytes(processId);
 
-        var errors = response.StatusCode == HttpStatusCode.OK && activities == Projects ? 0 : 1;
+        // At least the projects loaded here: in an `all` run the analytics scenario has written some of its own before.
+        var errors = response.StatusCode == HttpStatusCode.OK && activities >= Projects ? 0 : 1;
         var memory = before is null || after is null
             ? "portfolio memory not measured (no local process to read)"
             : $"portfolio RSS {before / Mib:0} MiB before, peak {peak / Mib:0} MiB during, {after / Mib:0} MiB after";

@@ -27,75 +27,110 @@ public sealed partial class AppHostStartTests
     public async Task Sigterm_stops_every_process_the_AppHost_started_and_leaves_nothing_listening()
     {
         var cancellationToken = TestContext.Current.CancellationToken;
-        var dataDirectory = TestDirectories.Create("sigterm");
-        var start = new ProcessStartInfo("dotnet", [AppHostAssembly(), "--free-ports", "--ephemeral", "--no-demo", "--data", dataDirectory])
+        await using var appHost = await RunningAppHost.StartAsync("sigterm", ApiLine(), cancellationToken);
+        var gateway = new Uri(appHost.ReadyLine.Groups["url"].Value);
+        var started = ProcessTree.Of(appHost.Process.Id);
+        Assert.True(started.Count >= 9, $"only {started.Count} processes under the AppHost");
+
+        Assert.Equal(0, Kill(appHost.Process.Id, 15));
+        await appHost.Process.WaitForExitAsync(cancellationToken).WaitAsync(TimeSpan.FromMinutes(1), cancellationToken);
+
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (started.Any(ProcessTree.IsAlive) && DateTime.UtcNow < deadline)
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            Environment =
-            {
-                ["ASPNETCORE_URLS"] = $"http://localhost:{FreePort.Next()}",
-                ["ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL"] = $"http://localhost:{FreePort.Next()}",
-            },
-        };
-        using var appHost = Process.Start(start)!;
-        var output = new List<string>();
-        var api = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
-        appHost.OutputDataReceived += (_, line) =>
+            await Task.Delay(200, cancellationToken);
+        }
+        Assert.Empty(started.Where(ProcessTree.IsAlive).Select(ProcessTree.Describe));
+        Assert.True(FreePort.IsFree(gateway.Port), $"something still listens on the gateway's port {gateway.Port}");
+    }
+
+    [Fact]
+    public async Task DCP_serves_its_API_with_the_certificate_the_AppHost_made_instead_of_generating_a_key()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        await using var appHost = await RunningAppHost.StartAsync("orchestrator-certificate", ServersStartedLine(), cancellationToken, "--servers-only");
+
+        var apiServers = ProcessTree.Of(appHost.Process.Id).Select(ProcessTree.Describe).Where(process => process.Contains(" start-apiserver ", StringComparison.Ordinal)).ToList();
+
+        Assert.NotEmpty(apiServers);
+        var certificate = Path.Combine(appHost.DataDirectory, "orchestrator", "apiserver.crt");
+        Assert.All(apiServers, process => Assert.Contains($"--tls-cert-file {certificate} ", process));
+        Assert.StartsWith("-----BEGIN CERTIFICATE-----", await File.ReadAllTextAsync(certificate, cancellationToken));
+    }
+
+    /// <summary>The AppHost's own executable on free ports and a data folder of its own, up once it has printed a line.</summary>
+    private sealed class RunningAppHost : IAsyncDisposable
+    {
+        private RunningAppHost(Process process, string dataDirectory, Match readyLine) =>
+            (Process, DataDirectory, ReadyLine) = (process, dataDirectory, readyLine);
+
+        public Process Process { get; }
+        public string DataDirectory { get; }
+        public Match ReadyLine { get; }
+
+        public static async Task<RunningAppHost> StartAsync(string name, Regex ready, CancellationToken cancellationToken, params string[] arguments)
         {
-            lock (output)
+            var dataDirectory = TestDirectories.Create(name);
+            var start = new ProcessStartInfo("dotnet", [AppHostAssembly(), "--free-ports", "--ephemeral", "--no-demo", "--data", dataDirectory, .. arguments])
             {
-                output.Add(line.Data ?? "");
-            }
-            if (line.Data is { } text && ApiLine().Match(text) is { Success: true } match)
-            {
-                api.TrySetResult(new Uri(match.Groups["url"].Value));
-            }
-        };
-        appHost.ErrorDataReceived += (_, line) =>
-        {
-            lock (output)
-            {
-                output.Add(line.Data ?? "");
-            }
-        };
-        appHost.BeginOutputReadLine();
-        appHost.BeginErrorReadLine();
-        try
-        {
-            Uri gateway;
-            try
-            {
-                gateway = await api.Task.WaitAsync(TimeSpan.FromMinutes(3), cancellationToken);
-            }
-            catch (TimeoutException)
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                Environment =
+                {
+                    ["ASPNETCORE_URLS"] = $"http://localhost:{FreePort.Next()}",
+                    ["ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL"] = $"http://localhost:{FreePort.Next()}",
+                },
+            };
+            var process = Process.Start(start)!;
+            var output = new List<string>();
+            var readyLine = new TaskCompletionSource<Match>(TaskCreationOptions.RunContinuationsAsynchronously);
+            void Read(object _, DataReceivedEventArgs line)
             {
                 lock (output)
                 {
-                    throw new InvalidOperationException($"The AppHost did not report the platform up:{Environment.NewLine}{string.Join(Environment.NewLine, output)}");
+                    output.Add(line.Data ?? "");
+                }
+                if (line.Data is { } text && ready.Match(text) is { Success: true } match)
+                {
+                    readyLine.TrySetResult(match);
                 }
             }
-            var started = ProcessTree.Of(appHost.Id);
-            Assert.True(started.Count >= 9, $"only {started.Count} processes under the AppHost");
-
-            Assert.Equal(0, Kill(appHost.Id, 15));
-            await appHost.WaitForExitAsync(cancellationToken).WaitAsync(TimeSpan.FromMinutes(1), cancellationToken);
-
-            var deadline = DateTime.UtcNow.AddSeconds(30);
-            while (started.Any(ProcessTree.IsAlive) && DateTime.UtcNow < deadline)
+            process.OutputDataReceived += Read;
+            process.ErrorDataReceived += Read;
+            process.BeginOutputReadLine();
+            process.BeginErrorReadLine();
+            var appHost = new RunningAppHost(process, dataDirectory, Match.Empty);
+            try
             {
-                await Task.Delay(200, cancellationToken);
+                return new RunningAppHost(process, dataDirectory, await readyLine.Task.WaitAsync(TimeSpan.FromMinutes(3), cancellationToken));
             }
-            Assert.Empty(started.Where(ProcessTree.IsAlive).Select(ProcessTree.Describe));
-            Assert.True(FreePort.IsFree(gateway.Port), $"something still listens on the gateway's port {gateway.Port}");
+            catch (TimeoutException)
+            {
+                await appHost.DisposeAsync();
+                lock (output)
+                {
+                    throw new InvalidOperationException($"The AppHost did not print '{ready}':{Environment.NewLine}{string.Join(Environment.NewLine, output)}");
+                }
+            }
         }
-        finally
+
+        public async ValueTask DisposeAsync()
         {
-            if (!appHost.HasExited)
+            if (!Process.HasExited)
             {
-                appHost.Kill(entireProcessTree: true);
+                // As a developer stops it, so that the AppHost stops what it started; killed if it does not.
+                Kill(Process.Id, 15);
+                try
+                {
+                    await Process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
+                }
+                catch (TimeoutException)
+                {
+                    Process.Kill(entireProcessTree: true);
+                }
             }
-            TestDirectories.Delete(dataDirectory);
+            Process.Dispose();
+            TestDirectories.Delete(DataDirectory);
         }
     }
 
@@ -109,6 +144,9 @@ public sealed partial class AppHostStartTests
 
     [GeneratedRegex(@"The platform's API: (?<url>http://\S+)")]
     private static partial Regex ApiLine();
+
+    [GeneratedRegex("Distributed application started")]
+    private static partial Regex ServersStartedLine();
 
     [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
     private static extern int Kill(int pid, int signal);
