@@ -492,7 +492,7 @@ namespace CooperationPlatform.Directory.Infrastructure.Migrations
                     b.ToTable("project_partners", (string)null);
                 });
 
-            modelBuilder.Entity("CooperationPlatform.ServiceDefaults.Messaging.InboxMessage", b =>
+            modelBuilder.Entity("CooperationPlatform.Messaging.InboxMessage", b =>
                 {
                     b.Property<Guid>("MessageId")
                         .HasColumnType("uuid")
@@ -515,7 +515,7 @@ namespace CooperationPlatform.Directory.Infrastructure.Migrations
                     b.ToTable("inbox_messages", (string)null);
                 });
 
-            modelBuilder.Entity("CooperationPlatform.ServiceDefaults.Messaging.OutboxMessage", b =>
+            modelBuilder.Entity("CooperationPlatform.Messaging.OutboxMessage", b =>
                 {
                     b.Property<long>("Sequence")
                         .ValueGeneratedOnAdd()

@@ -509,7 +509,7 @@ namespace CooperationPlatform.Directory.Infrastructure.Migrations
                     b.ToTable("project_partners", (string)null);
                 });
 
-            modelBuilder.Entity("CooperationPlatform.ServiceDefaults.Messaging.InboxMessage", b =>
+            modelBuilder.Entity("CooperationPlatform.Messaging.InboxMessage", b =>
                 {
                     b.Property<Guid>("MessageId")
                         .HasColumnType("uuid")
@@ -532,7 +532,7 @@ namespace CooperationPlatform.Directory.Infrastructure.Migrations
                     b.ToTable("inbox_messages", (string)null);
                 });
 
-            modelBuilder.Entity("CooperationPlatform.ServiceDefaults.Messaging.OutboxMessage", b =>
+            modelBuilder.Entity("CooperationPlatform.Messaging.OutboxMessage", b =>
                 {
                     b.Property<long>("Sequence")
                         .ValueGeneratedOnAdd()

@@ -568,7 +568,7 @@ namespace CooperationPlatform.Events.Infrastructure.Migrations
                     b.ToTable("registrations", (string)null);
                 });
 
-            modelBuilder.Entity("CooperationPlatform.ServiceDefaults.Messaging.InboxMessage", b =>
+            modelBuilder.Entity("CooperationPlatform.Messaging.InboxMessage", b =>
                 {
                     b.Property<Guid>("MessageId")
                         .HasColumnType("uuid")
@@ -591,7 +591,7 @@ namespace CooperationPlatform.Events.Infrastructure.Migrations
                     b.ToTable("inbox_messages", (string)null);
                 });
 
-            modelBuilder.Entity("CooperationPlatform.ServiceDefaults.Messaging.OutboxMessage", b =>
+            modelBuilder.Entity("CooperationPlatform.Messaging.OutboxMessage", b =>
                 {
                     b.Property<long>("Sequence")
                         .ValueGeneratedOnAdd()

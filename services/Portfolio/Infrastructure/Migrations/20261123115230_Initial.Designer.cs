@@ -249,7 +249,7 @@ namespace CooperationPlatform.Portfolio.Infrastructure.Migrations
                     b.ToTable("projects", (string)null);
                 });
 
-            modelBuilder.Entity("CooperationPlatform.ServiceDefaults.Messaging.InboxMessage", b =>
+            modelBuilder.Entity("CooperationPlatform.Messaging.InboxMessage", b =>
                 {
                     b.Property<Guid>("MessageId")
                         .HasColumnType("uuid")
@@ -272,7 +272,7 @@ namespace CooperationPlatform.Portfolio.Infrastructure.Migrations
                     b.ToTable("inbox_messages", (string)null);
                 });
 
-            modelBuilder.Entity("CooperationPlatform.ServiceDefaults.Messaging.OutboxMessage", b =>
+            modelBuilder.Entity("CooperationPlatform.Messaging.OutboxMessage", b =>
                 {
                     b.Property<long>("Sequence")
                         .ValueGeneratedOnAdd()

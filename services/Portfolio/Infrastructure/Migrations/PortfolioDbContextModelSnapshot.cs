@@ -246,7 +246,7 @@ namespace CooperationPlatform.Portfolio.Infrastructure.Migrations
                     b.ToTable("projects", (string)null);
                 });
 
-            modelBuilder.Entity("CooperationPlatform.ServiceDefaults.Messaging.InboxMessage", b =>
+            modelBuilder.Entity("CooperationPlatform.Messaging.InboxMessage", b =>
                 {
                     b.Property<Guid>("MessageId")
                         .HasColumnType("uuid")
@@ -269,7 +269,7 @@ namespace CooperationPlatform.Portfolio.Infrastructure.Migrations
                     b.ToTable("inbox_messages", (string)null);
                 });
 
-            modelBuilder.Entity("CooperationPlatform.ServiceDefaults.Messaging.OutboxMessage", b =>
+            modelBuilder.Entity("CooperationPlatform.Messaging.OutboxMessage", b =>
                 {
                     b.Property<long>("Sequence")
                         .ValueGeneratedOnAdd()
