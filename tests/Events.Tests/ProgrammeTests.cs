@@ -138,6 +138,21 @@ public sealed class ProgrammeTests(EventsFactory app) : IClassFixture<EventsFact
     }
 
     [Fact]
+    public async Task An_optional_text_of_blanks_counts_as_left_out()
+    {
+        using var organizer = app.OrganizerClient();
+        var edition = await organizer.CreateEventAsync(BeltAndRoad2016());
+        // Raw JSON: the shared ExhibitorDetails record would normalise the blanks before they left the client.
+        var blanks = new { name = "Tianjin", kind = "city", city = "Tianjin", country = "CHN", booth = "   ", description = "" };
+
+        var exhibitor = await (await organizer.PostAsJsonAsync($"{Root}/events/{edition.Id}/exhibitors", blanks, ApiDefaults.JsonOptions, Cancel))
+            .ReadAsync<ExhibitorResponse>(HttpStatusCode.Created);
+
+        Assert.Null(exhibitor.Details.Booth);
+        Assert.Null(exhibitor.Details.Description);
+    }
+
+    [Fact]
     public async Task An_invalid_exhibitor_is_a_400_naming_the_field()
     {
         using var organizer = app.OrganizerClient();

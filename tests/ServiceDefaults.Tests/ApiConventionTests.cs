@@ -55,4 +55,20 @@ public sealed class ApiConventionTests
         var error = Assert.Throws<RequestValidationException>(errors.ThrowIfAny);
         Assert.Equal(["partnerCountry", "targets[0]", "sdgs[1]"], error.Errors.Keys);
     }
+
+    [Fact]
+    public void Text_of_blanks_is_missing_when_required_and_left_out_when_optional()
+    {
+        var errors = new ValidationErrors()
+            .Text("name", "  ", 10, required: true)
+            .Text("city", "  ", 10)
+            .Text("acronym", "  UNIDO  ", 5)
+            .Text("description", "  eleven chars ", 10);
+
+        var error = Assert.Throws<RequestValidationException>(errors.ThrowIfAny);
+        Assert.Equal(["name", "description"], error.Errors.Keys);
+        Assert.Equal(["name is required."], error.Errors["name"]);
+        Assert.Null("  ".TrimmedOrNull());
+        Assert.Equal("UNIDO", "  UNIDO  ".TrimmedOrNull());
+    }
 }

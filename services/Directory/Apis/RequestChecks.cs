@@ -6,11 +6,6 @@ namespace CooperationPlatform.Directory.Apis;
 
 internal static class RequestChecks
 {
-    public static ValidationErrors Text(this ValidationErrors errors, string field, string? value, int maxLength, bool required = false) =>
-        required && string.IsNullOrWhiteSpace(value) ? errors.Add(field, $"{field} is required.")
-        : value is not null && value.Trim().Length > maxLength ? errors.Add(field, $"{field} must be at most {maxLength} characters.")
-        : errors;
-
     public static ValidationErrors SectorList(this ValidationErrors errors, string field, IReadOnlyList<string>? codes) =>
         errors.Each(field, codes, (e, f, code) => e.Sector(f, code)).MaxItems(field, codes?.Count);
 
@@ -28,8 +23,6 @@ internal static class RequestChecks
 
     private static ValidationErrors MaxItems(this ValidationErrors errors, string field, int? count) =>
         errors.Require((count ?? 0) <= InstitutionRequest.MaxListItems, field, $"At most {InstitutionRequest.MaxListItems} values.");
-
-    public static string? TrimmedOrNull(this string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     /// <summary>Vocabulary codes as the vocabulary spells them (lookups ignore case), without repeats.</summary>
     public static IReadOnlyList<string> Canonical<TTerm>(this IEnumerable<string>? codes, Vocabulary<TTerm> vocabulary)

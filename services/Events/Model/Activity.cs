@@ -6,12 +6,12 @@ namespace CooperationPlatform.Events.Model;
 /// <summary>What an organizer states about a session of the programme.</summary>
 public record ActivityDetails : IValidatable
 {
-    public string Title { get; init; } = "";
+    public string Title { get; init => field = value?.Trim() ?? ""; } = "";
     public ActivityKind Kind { get; init; }
     public DateTimeOffset StartsAt { get; init; }
     public DateTimeOffset EndsAt { get; init; }
-    public string? Place { get; init; }
-    public string? Description { get; init; }
+    public string? Place { get; init => field = value.TrimmedOrNull(); }
+    public string? Description { get; init => field = value.TrimmedOrNull(); }
 
     /// <summary>Seats for registrations to the activity; null for no registration limit.</summary>
     public int? Capacity { get; init; }

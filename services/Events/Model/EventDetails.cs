@@ -9,10 +9,10 @@ namespace CooperationPlatform.Events.Model;
 /// </summary>
 public record EventDetails : IValidatable
 {
-    public string Name { get; init; } = "";
+    public string Name { get; init => field = value?.Trim() ?? ""; } = "";
 
     /// <summary>The recurring event this is an edition of ("Belt and Road Inclusive and Sustainable City Exhibition and Dialogue").</summary>
-    public string? Series { get; init; }
+    public string? Series { get; init => field = value.TrimmedOrNull(); }
 
     public int? Edition { get; init; }
     public EventKind Kind { get; init; }
@@ -22,8 +22,8 @@ public record EventDetails : IValidatable
     /// <summary>IANA time zone of the venue ("Europe/Vienna"); activity times are dated in it. UTC when not given.</summary>
     public string? TimeZone { get; init; }
 
-    public string? VenueName { get; init; }
-    public string? VenueCity { get; init; }
+    public string? VenueName { get; init => field = value.TrimmedOrNull(); }
+    public string? VenueCity { get; init => field = value.TrimmedOrNull(); }
     public string? VenueCountry { get; init; }
     public IReadOnlyList<EventOrganizer> Organizers { get; init; } = [];
     public IReadOnlyList<string> Themes { get; init; } = [];

@@ -11,16 +11,16 @@ public enum ExhibitorKind
 /// <summary>A city or an organization showing its work at an event. Its booth, once assigned, is its alone.</summary>
 public record ExhibitorDetails : IValidatable
 {
-    public string Name { get; init; } = "";
+    public string Name { get; init => field = value?.Trim() ?? ""; } = "";
     public ExhibitorKind Kind { get; init; }
 
     /// <summary>The directory institution behind the exhibitor, when it is one.</summary>
     public Guid? InstitutionId { get; init; }
 
-    public string? City { get; init; }
+    public string? City { get; init => field = value.TrimmedOrNull(); }
     public string Country { get; init; } = "";
-    public string? Booth { get; init; }
-    public string? Description { get; init; }
+    public string? Booth { get; init => field = value.TrimmedOrNull(); }
+    public string? Description { get; init => field = value.TrimmedOrNull(); }
 
     public void Validate(ValidationErrors errors) =>
         errors.Text("name", Name, EventDetails.MaxNameLength, required: true)

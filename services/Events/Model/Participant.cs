@@ -7,15 +7,18 @@ using CooperationPlatform.ServiceDefaults.Errors;
 namespace CooperationPlatform.Events.Model;
 
 /// <summary>The organization a participant comes from: a directory institution, or a name given as free text (or both).</summary>
-public sealed record Organization(Guid? InstitutionId, string? Name);
+public sealed record Organization(Guid? InstitutionId, string? Name)
+{
+    public string? Name { get; init; } = Name.TrimmedOrNull();
+}
 
 /// <summary>What a person gives when registering to an event.</summary>
 public sealed record ParticipantDetails : IValidatable
 {
-    public string Name { get; init; } = "";
+    public string Name { get; init => field = value?.Trim() ?? ""; } = "";
     public string Email { get; init; } = "";
     public Organization? Organization { get; init; }
-    public string? City { get; init; }
+    public string? City { get; init => field = value.TrimmedOrNull(); }
     public string Country { get; init; } = "";
     public ParticipantKind Kind { get; init; }
 
