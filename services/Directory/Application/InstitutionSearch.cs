@@ -4,7 +4,6 @@ using CooperationPlatform.Contracts.Reference;
 using CooperationPlatform.Directory.Infrastructure;
 using CooperationPlatform.ServiceDefaults.Api;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace CooperationPlatform.Directory.Application;
 
@@ -101,13 +100,8 @@ public sealed class InstitutionSearch(DirectoryDbContext db)
                 JOIN institutions AS i ON i.id = f.n;
             """;
 
-        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        try
+        return await parameters.QueryAsync(db, sql, async reader =>
         {
-            await using var command = new NpgsqlCommand(sql, connection);
-            parameters.CopyTo(command);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             var items = new List<InstitutionSummary>(page.PageSize);
             while (await reader.ReadAsync(cancellationToken))
             {
@@ -129,11 +123,7 @@ public sealed class InstitutionSearch(DirectoryDbContext db)
                 }
             }
             return new InstitutionSearchResult(total, items, BuildFacets(facets));
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
+        }, cancellationToken);
     }
 
     private static string Where(InstitutionFilter filter, SqlParameters parameters)

@@ -3,7 +3,6 @@ using CooperationPlatform.Contracts.Reference;
 using CooperationPlatform.Directory.Infrastructure;
 using CooperationPlatform.Directory.Model;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace CooperationPlatform.Directory.Application;
 
@@ -74,12 +73,17 @@ public sealed class PartnerMatching(DirectoryDbContext db)
             + (criteria.Modes.Count > 0 ? Weights.Modes : 0)
             + (criteria.HasArea ? Weights.Area : 0);
 
-        var p = new SqlParameters();
-        var (s, g, m, cc, cr) = (p.Add(criteria.Sectors.ToArray()), p.Add(criteria.Sdgs.ToArray()), p.Add(criteria.Modes.ToArray()),
-            p.Add(area.Countries.ToArray()), p.Add(area.Regions.ToArray()));
-        var (ns, ng, nm, hasArea) = (p.Add(criteria.Sectors.Count), p.Add(criteria.Sdgs.Count), p.Add(criteria.Modes.Count), p.Add(criteria.HasArea));
-        var (ws, wg, wm, wa, wt) = (p.Add(Weights.Sectors), p.Add(Weights.Sdgs), p.Add(Weights.Modes), p.Add(Weights.Area), p.Add(Weights.TrackRecord));
-        var (share, cap, seeker, take) = (p.Add(ProfileShare), p.Add(TrackRecordCap), p.Add(criteria.SeekerId ?? Guid.Empty), p.Add(limit));
+        // Each of these is the placeholder (@p0, @p1, ...) of a query parameter, named for the value it carries.
+        var parameters = new SqlParameters();
+        var (sectorsSought, sdgsSought, modesSought, areaCountries, areaRegions) = (parameters.Add(criteria.Sectors.ToArray()),
+            parameters.Add(criteria.Sdgs.ToArray()), parameters.Add(criteria.Modes.ToArray()), parameters.Add(area.Countries.ToArray()),
+            parameters.Add(area.Regions.ToArray()));
+        var (sectorCount, sdgCount, modeCount, hasArea) = (parameters.Add(criteria.Sectors.Count), parameters.Add(criteria.Sdgs.Count),
+            parameters.Add(criteria.Modes.Count), parameters.Add(criteria.HasArea));
+        var (sectorWeight, sdgWeight, modeWeight, areaWeight, trackWeight) = (parameters.Add(Weights.Sectors), parameters.Add(Weights.Sdgs),
+            parameters.Add(Weights.Modes), parameters.Add(Weights.Area), parameters.Add(Weights.TrackRecord));
+        var (profileShare, trackCap, seekerId, take) = (parameters.Add(ProfileShare), parameters.Add(TrackRecordCap),
+            parameters.Add(criteria.SeekerId ?? Guid.Empty), parameters.Add(limit));
 
         // Exact points are computed only for institutions that can still reach the top. From the array overlaps alone (cheap, and
         // exact for one-value criteria) each institution gets bounds on its points: an overlap is worth at least one value's share
@@ -92,91 +96,100 @@ public sealed class PartnerMatching(DirectoryDbContext db)
             WITH overlapping AS MATERIALIZED (
                 -- Materialized so that each overlap is computed once per institution, not again in a filter on it.
                 SELECT i.id,
-                    i.offer_sectors && {s} AS sector_offered, i.sectors && {s} AS sector_profile,
-                    i.offer_sdgs && {g} AS sdg_offered, i.sdgs && {g} AS sdg_profile,
-                    i.offer_modes && {m} AS mode_offered,
-                    COALESCE(i.offer_countries && {cc} OR i.offer_regions && {cr}, false) AS area_offered,
-                    COALESCE(i.country = ANY({cc}) OR i.operating_countries && {cc} OR i.operating_regions && {cr}, false) AS area_profile
+                    i.offer_sectors && {sectorsSought} AS sector_offered, i.sectors && {sectorsSought} AS sector_profile,
+                    i.offer_sdgs && {sdgsSought} AS sdg_offered, i.sdgs && {sdgsSought} AS sdg_profile,
+                    i.offer_modes && {modesSought} AS mode_offered,
+                    COALESCE(i.offer_countries && {areaCountries} OR i.offer_regions && {areaRegions}, false) AS area_offered,
+                    COALESCE(i.country = ANY({areaCountries}) OR i.operating_countries && {areaCountries}
+                        OR i.operating_regions && {areaRegions}, false) AS area_profile
                 FROM institutions AS i
-                WHERE i.archived_at IS NULL AND i.status <> 'Closed' AND i.id <> {seeker}
+                WHERE i.archived_at IS NULL AND i.status <> 'Closed' AND i.id <> {seekerId}
             ), bounds AS (
                 SELECT o.id,
-                    CASE WHEN {ns} = 0 THEN 0 WHEN sector_offered THEN {ws} / {ns} WHEN sector_profile THEN {ws} * {share} / {ns} ELSE 0 END
-                    + CASE WHEN {ng} = 0 THEN 0 WHEN sdg_offered THEN {wg} / {ng} WHEN sdg_profile THEN {wg} * {share} / {ng} ELSE 0 END
-                    + CASE WHEN {nm} = 0 THEN 0 WHEN mode_offered THEN {wm} / {nm} ELSE 0 END
-                    + CASE WHEN NOT {hasArea} THEN 0 WHEN area_offered THEN {wa} WHEN area_profile THEN {wa} * {share} ELSE 0 END AS lower_points,
-                    CASE WHEN {ns} = 0 THEN 0 WHEN sector_offered THEN {ws} WHEN sector_profile THEN {ws} * {share} ELSE 0 END
-                    + CASE WHEN {ng} = 0 THEN 0 WHEN sdg_offered THEN {wg} WHEN sdg_profile THEN {wg} * {share} ELSE 0 END
-                    + CASE WHEN {nm} = 0 THEN 0 WHEN mode_offered THEN {wm} ELSE 0 END
-                    + CASE WHEN NOT {hasArea} THEN 0 WHEN area_offered THEN {wa} WHEN area_profile THEN {wa} * {share} ELSE 0 END AS upper_points,
-                    {wt} * least(COALESCE(tc.counted_projects, 0), {cap}) / {cap} AS track_upper
+                    CASE WHEN {sectorCount} = 0 THEN 0 WHEN sector_offered THEN {sectorWeight} / {sectorCount}
+                        WHEN sector_profile THEN {sectorWeight} * {profileShare} / {sectorCount} ELSE 0 END
+                    + CASE WHEN {sdgCount} = 0 THEN 0 WHEN sdg_offered THEN {sdgWeight} / {sdgCount}
+                        WHEN sdg_profile THEN {sdgWeight} * {profileShare} / {sdgCount} ELSE 0 END
+                    + CASE WHEN {modeCount} = 0 THEN 0 WHEN mode_offered THEN {modeWeight} / {modeCount} ELSE 0 END
+                    + CASE WHEN NOT {hasArea} THEN 0 WHEN area_offered THEN {areaWeight}
+                        WHEN area_profile THEN {areaWeight} * {profileShare} ELSE 0 END AS lower_points,
+                    CASE WHEN {sectorCount} = 0 THEN 0 WHEN sector_offered THEN {sectorWeight}
+                        WHEN sector_profile THEN {sectorWeight} * {profileShare} ELSE 0 END
+                    + CASE WHEN {sdgCount} = 0 THEN 0 WHEN sdg_offered THEN {sdgWeight} WHEN sdg_profile THEN {sdgWeight} * {profileShare} ELSE 0 END
+                    + CASE WHEN {modeCount} = 0 THEN 0 WHEN mode_offered THEN {modeWeight} ELSE 0 END
+                    + CASE WHEN NOT {hasArea} THEN 0 WHEN area_offered THEN {areaWeight}
+                        WHEN area_profile THEN {areaWeight} * {profileShare} ELSE 0 END AS upper_points,
+                    {trackWeight} * least(COALESCE(tc.counted_projects, 0), {trackCap}) / {trackCap} AS track_upper
                 FROM overlapping AS o LEFT JOIN institution_track_counts AS tc ON tc.institution_id = o.id
                 WHERE sector_offered OR sector_profile OR sdg_offered OR sdg_profile OR mode_offered OR area_offered
             ), reachable AS (
                 -- Less a little for the rounding of each exact component to two decimals.
                 SELECT b.id, b.track_upper FROM bounds AS b
-                WHERE b.upper_points + b.track_upper + 0.05 >= COALESCE((SELECT lower_points FROM bounds ORDER BY lower_points DESC OFFSET {take} - 1 LIMIT 1), 0)
+                WHERE b.upper_points + b.track_upper + 0.05
+                    >= COALESCE((SELECT lower_points FROM bounds ORDER BY lower_points DESC OFFSET {take} - 1 LIMIT 1), 0)
             ), candidates AS (
                 SELECT i.id, i.name, i.acronym, i.type, i.country, r.track_upper,
-                    ARRAY(SELECT x FROM unnest({s}::text[]) AS x WHERE x = ANY(i.offer_sectors) ORDER BY x) AS sectors_offered,
-                    ARRAY(SELECT x FROM unnest({s}::text[]) AS x WHERE x = ANY(i.sectors) AND NOT x = ANY(i.offer_sectors) ORDER BY x) AS sectors_profile,
-                    ARRAY(SELECT x FROM unnest({g}::int[]) AS x WHERE x = ANY(i.offer_sdgs) ORDER BY x) AS sdgs_offered,
-                    ARRAY(SELECT x FROM unnest({g}::int[]) AS x WHERE x = ANY(i.sdgs) AND NOT x = ANY(i.offer_sdgs) ORDER BY x) AS sdgs_profile,
-                    ARRAY(SELECT x FROM unnest({m}::text[]) AS x WHERE x = ANY(i.offer_modes) ORDER BY x) AS modes_offered,
-                    COALESCE(i.offer_countries && {cc} OR i.offer_regions && {cr}, false) AS area_offered,
-                    COALESCE(i.country = ANY({cc}) OR i.operating_countries && {cc} OR i.operating_regions && {cr}, false) AS area_profile
+                    ARRAY(SELECT x FROM unnest({sectorsSought}::text[]) AS x WHERE x = ANY(i.offer_sectors) ORDER BY x) AS sectors_offered,
+                    ARRAY(SELECT x FROM unnest({sectorsSought}::text[]) AS x
+                        WHERE x = ANY(i.sectors) AND NOT x = ANY(i.offer_sectors) ORDER BY x) AS sectors_profile,
+                    ARRAY(SELECT x FROM unnest({sdgsSought}::int[]) AS x WHERE x = ANY(i.offer_sdgs) ORDER BY x) AS sdgs_offered,
+                    ARRAY(SELECT x FROM unnest({sdgsSought}::int[]) AS x
+                        WHERE x = ANY(i.sdgs) AND NOT x = ANY(i.offer_sdgs) ORDER BY x) AS sdgs_profile,
+                    ARRAY(SELECT x FROM unnest({modesSought}::text[]) AS x WHERE x = ANY(i.offer_modes) ORDER BY x) AS modes_offered,
+                    COALESCE(i.offer_countries && {areaCountries} OR i.offer_regions && {areaRegions}, false) AS area_offered,
+                    COALESCE(i.country = ANY({areaCountries}) OR i.operating_countries && {areaCountries}
+                        OR i.operating_regions && {areaRegions}, false) AS area_profile
                 -- Looked up by primary key: a few hundred of the institutions at most, where a join would read them all again.
                 FROM institutions AS i JOIN reachable AS r ON r.id = i.id
                 WHERE i.id = ANY(ARRAY(SELECT id FROM reachable))
             ), pointed AS (
                 SELECT c.*,
-                    CASE WHEN {ns} = 0 THEN 0 ELSE round({ws} * (cardinality(sectors_offered) + {share} * cardinality(sectors_profile)) / {ns}, 2) END AS sector_points,
-                    CASE WHEN {ng} = 0 THEN 0 ELSE round({wg} * (cardinality(sdgs_offered) + {share} * cardinality(sdgs_profile)) / {ng}, 2) END AS sdg_points,
-                    CASE WHEN {nm} = 0 THEN 0 ELSE round({wm} * cardinality(modes_offered) / {nm}, 2) END AS mode_points,
-                    CASE WHEN NOT {hasArea} THEN 0 WHEN area_offered THEN {wa} WHEN area_profile THEN round({wa} * {share}, 2) ELSE 0 END AS area_points
+                    CASE WHEN {sectorCount} = 0 THEN 0
+                        ELSE round({sectorWeight} * (cardinality(sectors_offered) + {profileShare} * cardinality(sectors_profile)) / {sectorCount}, 2)
+                        END AS sector_points,
+                    CASE WHEN {sdgCount} = 0 THEN 0
+                        ELSE round({sdgWeight} * (cardinality(sdgs_offered) + {profileShare} * cardinality(sdgs_profile)) / {sdgCount}, 2)
+                        END AS sdg_points,
+                    CASE WHEN {modeCount} = 0 THEN 0 ELSE round({modeWeight} * cardinality(modes_offered) / {modeCount}, 2) END AS mode_points,
+                    CASE WHEN NOT {hasArea} THEN 0 WHEN area_offered THEN {areaWeight}
+                        WHEN area_profile THEN round({areaWeight} * {profileShare}, 2) ELSE 0 END AS area_points
                 FROM candidates AS c
             ), based AS (
                 SELECT *, sector_points + sdg_points + mode_points + area_points AS base_points FROM pointed
             ), shortlist AS (
                 SELECT * FROM based
-                WHERE base_points + track_upper + 0.05 >= COALESCE((SELECT base_points FROM based ORDER BY base_points DESC OFFSET {take} - 1 LIMIT 1), 0)
+                WHERE base_points + track_upper + 0.05
+                    >= COALESCE((SELECT base_points FROM based ORDER BY base_points DESC OFFSET {take} - 1 LIMIT 1), 0)
             )
             SELECT sl.id, sl.name, sl.acronym, sl.type, sl.country,
                 sl.sectors_offered, sl.sectors_profile, sl.sdgs_offered, sl.sdgs_profile, sl.modes_offered, sl.area_offered, sl.area_profile,
                 sl.sector_points, sl.sdg_points, sl.mode_points, sl.area_points,
-                t.total::int, t.relevant::int, round({wt} * least(t.relevant, {cap}) / {cap}, 2) AS track_points
+                t.total::int, t.relevant::int, round({trackWeight} * least(t.relevant, {trackCap}) / {trackCap}, 2) AS track_points
             FROM shortlist AS sl
             CROSS JOIN LATERAL (
                 SELECT count(*) AS total,
-                    count(*) FILTER (WHERE pr.sectors && {s} OR pr.sdgs && {g} OR pr.countries && {cc} OR pr.regions && {cr}) AS relevant
+                    count(*) FILTER (WHERE pr.sectors && {sectorsSought} OR pr.sdgs && {sdgsSought}
+                        OR pr.countries && {areaCountries} OR pr.regions && {areaRegions}) AS relevant
                 FROM project_partners AS pp JOIN portfolio_projects AS pr ON pr.id = pp.project_id
                 WHERE pp.institution_id = sl.id AND pr.counts_for_track_record) AS t
-            ORDER BY sl.base_points + round({wt} * least(t.relevant, {cap}) / {cap}, 2) DESC, sl.id
+            ORDER BY sl.base_points + round({trackWeight} * least(t.relevant, {trackCap}) / {trackCap}, 2) DESC, sl.id
             LIMIT {take};
             """;
 
-        var rows = new List<MatchRow>();
-        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        try
+        var rows = await parameters.QueryAsync(db, sql, async reader =>
         {
-            await using var command = new NpgsqlCommand(sql, connection);
-            p.CopyTo(command);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            var matches = new List<MatchRow>();
             while (await reader.ReadAsync(cancellationToken))
             {
-                rows.Add(new MatchRow(reader.GetGuid(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2),
+                matches.Add(new MatchRow(reader.GetGuid(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2),
                     Enum.Parse<InstitutionType>(reader.GetString(3)), reader.IsDBNull(4) ? null : reader.GetString(4),
                     reader.GetFieldValue<string[]>(5), reader.GetFieldValue<string[]>(6), reader.GetFieldValue<int[]>(7), reader.GetFieldValue<int[]>(8),
                     reader.GetFieldValue<string[]>(9), reader.GetBoolean(10), reader.GetBoolean(11),
                     reader.GetDecimal(12), reader.GetDecimal(13), reader.GetDecimal(14), reader.GetDecimal(15),
                     reader.GetInt32(16), reader.GetInt32(17), reader.GetDecimal(18)));
             }
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
+            return matches;
+        }, cancellationToken);
 
         var offers = await MatchingOffersAsync(criteria, area, [.. rows.Select(r => r.Id)], cancellationToken);
         return [.. rows.Select((row, index) => row.ToMatch(index + 1, criteria, possible, offers.GetValueOrDefault(row.Id) ?? []))];

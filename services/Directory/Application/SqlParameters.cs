@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace CooperationPlatform.Directory.Application;
@@ -14,5 +15,21 @@ internal sealed class SqlParameters
         return "@" + name;
     }
 
-    public void CopyTo(NpgsqlCommand command) => command.Parameters.AddRange(_parameters.ToArray());
+    /// <summary>Runs <paramref name="sql"/> with these parameters on the context's connection and hands the reader to <paramref name="read"/>.</summary>
+    public async Task<T> QueryAsync<T>(DbContext db, string sql, Func<NpgsqlDataReader, Task<T>> read, CancellationToken cancellationToken)
+    {
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var command = new NpgsqlCommand(sql, connection);
+            command.Parameters.AddRange(_parameters.ToArray());
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            return await read(reader);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
 }
