@@ -1,9 +1,6 @@
 using CooperationPlatform.Analytics.Infrastructure;
 using CooperationPlatform.Testing;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql;
 
 namespace CooperationPlatform.Analytics.Tests;
 
@@ -15,13 +12,11 @@ public sealed class SnakeCaseMigrationTests(InfrastructureFixture infrastructure
     [Fact]
     public async Task Rows_written_under_the_PascalCase_names_are_read_back_under_the_snake_case_names()
     {
-        var database = await infrastructure.CreateDatabaseAsync("analytics-migration");
-        await using var db = new AnalyticsDbContext(new DbContextOptionsBuilder<AnalyticsDbContext>().UseNpgsql(database).Options);
-        var migrator = db.GetService<IMigrator>();
-        await migrator.MigrateAsync(MigrationBeforeSnakeCase, Cancel);
+        await using var database = await MigrationTestDatabase<AnalyticsDbContext>.AtAsync(infrastructure, MigrationBeforeSnakeCase, options => new AnalyticsDbContext(options));
+        var db = database.Db;
         var (projectId, a, b, funder) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
         var (first, second) = a.CompareTo(b) < 0 ? (a, b) : (b, a);
-        await ExecuteAsync(database, $"""
+        await database.ExecuteAsync($"""
             INSERT INTO projects ("Id", "Version", "Title", "Status", "Modality", "StartYear", "PrimarySdg", "Sdgs", "Targets", "Countries",
                 "Places", "Partners", "Funders", "CommitmentFunders", "CommitmentCurrencies", "CommitmentAmounts")
             VALUES ('{projectId}', 4, 'Water for the delta', 1, 2, 2025, 6, ARRAY[6, 17], ARRAY['6.1'], ARRAY['CHN', 'VNM'], ARRAY['CHN', 'VNM'],
@@ -29,7 +24,7 @@ public sealed class SnakeCaseMigrationTests(InfrastructureFixture infrastructure
             INSERT INTO partner_pairs ("ProjectId", "A", "B", "StartYear", "Status") VALUES ('{projectId}', '{first}', '{second}', 2025, 1);
             """);
 
-        await migrator.MigrateAsync(cancellationToken: Cancel);
+        await database.MigrateToLatestAsync();
 
         var project = await db.Projects.AsNoTracking().SingleAsync(p => p.Id == projectId, Cancel);
         Assert.Equal(("Water for the delta", 4L, 2025, 6), (project.Title, project.Version, project.StartYear, project.PrimarySdg));
@@ -41,19 +36,11 @@ public sealed class SnakeCaseMigrationTests(InfrastructureFixture infrastructure
         // The stored generated column follows its renamed source column, on the migrated row and on a row written afterwards.
         Assert.Equal(2, await db.Database.SqlQuery<int>($"SELECT partner_count AS \"Value\" FROM projects WHERE id = {projectId}").SingleAsync(Cancel));
         var later = Guid.NewGuid();
-        await ExecuteAsync(database, $$"""
+        await database.ExecuteAsync($$"""
             INSERT INTO projects (id, version, title, sdgs, targets, countries, places, partners, funders, commitment_funders, commitment_currencies, commitment_amounts)
             VALUES ('{{later}}', 1, 'Later', '{}', '{}', '{}', '{}', ARRAY['{{a}}', '{{b}}', '{{funder}}']::uuid[], '{}', '{}', '{}', '{}')
             """);
         Assert.Equal(3, await db.Database.SqlQuery<int>($"SELECT partner_count AS \"Value\" FROM projects WHERE id = {later}").SingleAsync(Cancel));
         Assert.Empty(await db.Database.GetPendingMigrationsAsync(Cancel));
-    }
-
-    private static async Task ExecuteAsync(string connectionString, string sql)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync(Cancel);
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync(Cancel);
     }
 }

@@ -35,12 +35,9 @@ public sealed partial class AppHostStartTests
         Assert.Equal(0, Kill(appHost.Process.Id, 15));
         await appHost.Process.WaitForExitAsync(cancellationToken).WaitAsync(TimeSpan.FromMinutes(1), cancellationToken);
 
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (started.Any(ProcessTree.IsAlive) && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(200, cancellationToken);
-        }
-        Assert.Empty(started.Where(ProcessTree.IsAlive).Select(ProcessTree.Describe));
+        await Eventually.ReturnsAsync(() => Task.FromResult(started.Where(ProcessTree.IsAlive).Select(ProcessTree.Describe).ToList()), alive => alive.Count == 0,
+            "every process the AppHost started has exited", alive => "still running: " + string.Join("; ", alive),
+            TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(200));
         Assert.True(FreePort.IsFree(gateway.Port), $"something still listens on the gateway's port {gateway.Port}");
     }
 

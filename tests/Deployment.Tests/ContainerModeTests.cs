@@ -76,13 +76,9 @@ public sealed class ContainerModeTests
         }
 
         // Directory's outbox → RabbitMQ → analytics' consumer → its projection, all in containers.
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        long after;
-        while ((after = await InstitutionsCountedByAnalyticsAsync(gateway, cancellationToken)) <= before && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(500, cancellationToken);
-        }
-        Assert.True(after > before, $"analytics still counts {after} institutions (before the write: {before})");
+        await Eventually.ReturnsAsync(() => InstitutionsCountedByAnalyticsAsync(gateway, cancellationToken), after => after > before,
+            "analytics counts the new institution", after => $"analytics still counts {after} institutions; before the write: {before}",
+            TimeSpan.FromSeconds(60), TimeSpan.FromMilliseconds(500));
     }
 
     private static async Task<long> InstitutionsCountedByAnalyticsAsync(HttpClient gateway, CancellationToken cancellationToken)

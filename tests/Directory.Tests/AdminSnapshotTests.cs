@@ -7,7 +7,7 @@ using CooperationPlatform.ServiceDefaults.Security;
 
 namespace CooperationPlatform.Directory.Tests;
 
-public sealed class AdminSnapshotTests(DirectoryService service) : IClassFixture<DirectoryService>
+public sealed class AdminSnapshotTests(DirectoryFactory service) : IClassFixture<DirectoryFactory>
 {
     [Fact]
     public async Task Snapshots_give_every_record_as_its_latest_message_to_admins_only()
@@ -18,7 +18,7 @@ public sealed class AdminSnapshotTests(DirectoryService service) : IClassFixture
         var (archived, archivedETag) = await service.Writer.CreateAsync(DirectoryClient.Institution(DirectoryClient.Unique("Gone")));
         using var archive = await service.Writer.ArchiveAsync($"/institutions/{archived.Id}", archivedETag);
         var (offer, _) = await service.Writer.PublishAsync("/offers", new CreateListingRequest { InstitutionId = member.Id, Title = "Supplier matchmaking" });
-        var admin = service.ClientFor("ops", PlatformScopes.PlatformAdmin);
+        var admin = service.Client("ops", PlatformScopes.PlatformAdmin);
 
         using var forbidden = await service.Writer.GetAsync($"{DirectoryClient.Base}/admin/snapshot/institutions", TestContext.Current.CancellationToken);
         var institutions = await admin.GetAsync<List<JsonElement>>("/admin/snapshot/institutions");

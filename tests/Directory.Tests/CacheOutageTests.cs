@@ -1,11 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Net.Sockets;
+using CooperationPlatform.Directory.Tests.Support;
 using CooperationPlatform.ServiceDefaults.Health;
 using CooperationPlatform.Testing;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.Logging;
 
 namespace CooperationPlatform.Directory.Tests;
 
@@ -16,26 +14,13 @@ public sealed class CacheOutageTests(InfrastructureFixture infrastructure)
     public async Task A_service_starts_without_redis_and_reports_the_cache_degraded()
     {
         var cancel = TestContext.Current.CancellationToken;
-        var settings = new Dictionary<string, string?>(TestTokens.ServiceConfiguration)
-        {
-            ["ConnectionStrings:directorydb"] = await infrastructure.CreateDatabaseAsync("directory"),
-            ["ConnectionStrings:cache"] = $"127.0.0.1:{ClosedPort()},connectTimeout=500",
-            ["ConnectionStrings:messaging"] = infrastructure.RabbitMqConnectionString,
-            ["Messaging:ServiceName"] = "directory" + Guid.NewGuid().ToString("N")[..8],
-        };
-        await using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(host =>
-        {
-            host.UseEnvironment("Testing");
-            foreach (var (key, value) in settings)
-            {
-                host.UseSetting(key, value);
-            }
-            host.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Critical));
-        });
-        using var client = factory.CreateClient();
+        await using var directory = new DirectoryFactory(infrastructure);
+        directory.Settings["ConnectionStrings:cache"] = $"127.0.0.1:{ClosedPort()},connectTimeout=500";
+        directory.Settings["Logging:LogLevel:Default"] = "Critical";
+        await directory.InitializeAsync();
 
-        using var alive = await client.GetAsync("/alive", cancel);
-        using var health = await client.GetAsync("/health", cancel);
+        using var alive = await directory.Anonymous.GetAsync("/alive", cancel);
+        using var health = await directory.Anonymous.GetAsync("/health", cancel);
         var report = await health.Content.ReadFromJsonAsync<HealthReportResponse>(HealthJson.Options, cancel);
 
         Assert.Equal(HttpStatusCode.OK, alive.StatusCode);

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CooperationPlatform.Directory.Tests;
 
-public sealed class ImportTests(DirectoryService service) : IClassFixture<DirectoryService>
+public sealed class ImportTests(DirectoryFactory service) : IClassFixture<DirectoryFactory>
 {
     private Task<HttpResponseMessage> ImportAsync(string csv, string mode) =>
         service.Writer.PostOversizedAsync($"{DirectoryClient.Base}/institutions/import?mode={mode}", new StringContent(csv, Encoding.UTF8, "text/csv"));

@@ -11,7 +11,7 @@ using CooperationPlatform.ServiceDefaults.Security;
 
 namespace CooperationPlatform.Directory.Tests;
 
-public sealed class InstitutionTests(DirectoryService service) : IClassFixture<DirectoryService>
+public sealed class InstitutionTests(DirectoryFactory service) : IClassFixture<DirectoryFactory>
 {
     private readonly HttpClient _writer = service.Writer;
 
@@ -224,11 +224,11 @@ public sealed class InstitutionTests(DirectoryService service) : IClassFixture<D
     {
         var request = DirectoryClient.Institution(DirectoryClient.Unique("Fujian Cross-Straits Technology Transfer Center"));
         using var anonymous = await service.Anonymous.PostJsonAsync("/institutions", request);
-        using var reader = await service.ClientFor(DirectoryService.ClientId, PlatformScopes.DirectoryRead).PostJsonAsync("/institutions", request);
+        using var reader = await service.Client(DirectoryFactory.ClientId, PlatformScopes.DirectoryRead).PostJsonAsync("/institutions", request);
         var (created, etag) = await _writer.CreateAsync(request);
-        using var other = await service.ClientFor(DirectoryService.OtherClientId, PlatformScopes.DirectoryWrite)
+        using var other = await service.Client(DirectoryFactory.OtherClientId, PlatformScopes.DirectoryWrite)
             .PutJsonAsync($"/institutions/{created.Id}", request, etag);
-        using var admin = await service.ClientFor("ops", PlatformScopes.PlatformAdmin)
+        using var admin = await service.Client("ops", PlatformScopes.PlatformAdmin)
             .PutJsonAsync($"/institutions/{created.Id}", request with { Acronym = "FCSTTC" }, etag);
 
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);

@@ -7,7 +7,7 @@ using CooperationPlatform.ServiceDefaults.Security;
 
 namespace CooperationPlatform.Directory.Tests;
 
-public sealed class ListingTests(DirectoryService service) : IClassFixture<DirectoryService>
+public sealed class ListingTests(DirectoryFactory service) : IClassFixture<DirectoryFactory>
 {
     private readonly HttpClient _writer = service.Writer;
 
@@ -91,7 +91,7 @@ public sealed class ListingTests(DirectoryService service) : IClassFixture<Direc
         var institution = await InstitutionAsync();
 
         using var unknown = await _writer.PostJsonAsync("/offers", Offer(Guid.NewGuid()));
-        using var other = await service.ClientFor(DirectoryService.OtherClientId, PlatformScopes.DirectoryWrite).PostJsonAsync("/needs", Offer(institution.Id));
+        using var other = await service.Client(DirectoryFactory.OtherClientId, PlatformScopes.DirectoryWrite).PostJsonAsync("/needs", Offer(institution.Id));
 
         Assert.Contains("institutionId", (await unknown.ProblemAsync(HttpStatusCode.UnprocessableEntity)).Errors!.Keys);
         await other.ProblemAsync(HttpStatusCode.Forbidden);

@@ -9,7 +9,7 @@ namespace CooperationPlatform.Directory.Tests;
 /// Matching scores exactly only the institutions whose bounds can still reach the top: one whose profile alone ranks below the
 /// limit must still be ranked when its track record lifts it above.
 /// </summary>
-public sealed class MatchingPruningTests(DirectoryService service) : IClassFixture<DirectoryService>
+public sealed class MatchingPruningTests(DirectoryFactory service) : IClassFixture<DirectoryFactory>
 {
     [Fact]
     public async Task An_institution_lifted_into_the_top_by_its_track_record_is_not_pruned()
@@ -30,7 +30,7 @@ public sealed class MatchingPruningTests(DirectoryService service) : IClassFixtu
 }
 
 /// <summary>The same pruning when the track record grows by status changes: the kept count of counted projects must follow them.</summary>
-public sealed class MatchingTrackCountTests(DirectoryService service) : IClassFixture<DirectoryService>
+public sealed class MatchingTrackCountTests(DirectoryFactory service) : IClassFixture<DirectoryFactory>
 {
     [Fact]
     public async Task Projects_that_start_counting_lift_their_partner_into_the_top()
@@ -59,7 +59,7 @@ internal static class MatchingContenders
     /// Three institutions for <see cref="Criteria"/>: one with an offer that ranks first on its own (55 points), one whose profile
     /// alone (27.5) ranks below the rival but whose two relevant projects (6) would lift it above, and the rival (32.5).
     /// </summary>
-    public static async Task<(InstitutionResponse Offering, InstitutionResponse Experienced, InstitutionResponse Rival)> CreateAsync(DirectoryService service)
+    public static async Task<(InstitutionResponse Offering, InstitutionResponse Experienced, InstitutionResponse Rival)> CreateAsync(DirectoryFactory service)
     {
         // 35 (offered solar) + 20 (offered SDG 7) + 0 (its offer is technology transfer) = 55.
         var offering = await CreateInstitutionAsync(service, "Solar offer centre", ["solar-energy"], [7]);
@@ -87,11 +87,11 @@ internal static class MatchingContenders
         return (offering, experienced, rival);
     }
 
-    public static Task CountedProjectsReachTheDirectoryAsync(DirectoryService service, Guid institutionId, int counted) =>
+    public static Task CountedProjectsReachTheDirectoryAsync(DirectoryFactory service, Guid institutionId, int counted) =>
         Eventually.HoldsAsync(async () =>
             (await service.Anonymous.GetAsync<TrackRecordResponse>($"/institutions/{institutionId}/track-record")).Projects == counted,
             "the portfolio's projects reach the directory");
 
-    private static async Task<InstitutionResponse> CreateInstitutionAsync(DirectoryService service, string name, string[] sectors, int[] sdgs) =>
+    private static async Task<InstitutionResponse> CreateInstitutionAsync(DirectoryFactory service, string name, string[] sectors, int[] sdgs) =>
         (await service.Writer.CreateAsync(DirectoryClient.Institution(DirectoryClient.Unique(name), "ETH") with { Sectors = sectors, Sdgs = sdgs })).Institution;
 }

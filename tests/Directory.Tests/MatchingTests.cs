@@ -7,7 +7,7 @@ using CooperationPlatform.Testing;
 namespace CooperationPlatform.Directory.Tests;
 
 /// <summary>One scenario on a database of its own, so that the scores can be checked exactly.</summary>
-public sealed class MatchingTests(DirectoryService service) : IClassFixture<DirectoryService>
+public sealed class MatchingTests(DirectoryFactory service) : IClassFixture<DirectoryFactory>
 {
     private readonly HttpClient _writer = service.Writer;
 

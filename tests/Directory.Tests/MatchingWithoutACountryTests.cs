@@ -5,7 +5,7 @@ using CooperationPlatform.Directory.Tests.Support;
 namespace CooperationPlatform.Directory.Tests;
 
 /// <summary>Networks and global programmes have no country; an area criterion must still rank them, not fail on the missing value.</summary>
-public sealed class MatchingWithoutACountryTests(DirectoryService service) : IClassFixture<DirectoryService>
+public sealed class MatchingWithoutACountryTests(DirectoryFactory service) : IClassFixture<DirectoryFactory>
 {
     [Fact]
     public async Task An_institution_without_a_country_is_ranked_when_the_criteria_name_a_country()

@@ -7,7 +7,7 @@ using CooperationPlatform.ServiceDefaults.Security;
 
 namespace CooperationPlatform.Directory.Tests;
 
-public sealed class MembershipTests(DirectoryService service) : IClassFixture<DirectoryService>
+public sealed class MembershipTests(DirectoryFactory service) : IClassFixture<DirectoryFactory>
 {
     private readonly HttpClient _writer = service.Writer;
 
@@ -138,7 +138,7 @@ public sealed class MembershipTests(DirectoryService service) : IClassFixture<Di
 
         using var without = await _writer.PutJsonAsync($"/memberships/{membership.Id}", new MembershipRequest { Role = MembershipRole.Hub }, null);
         using var stale = await _writer.PutJsonAsync($"/memberships/{membership.Id}", new MembershipRequest { Role = MembershipRole.Hub }, "\"9\"");
-        using var other = await service.ClientFor(DirectoryService.OtherClientId, PlatformScopes.DirectoryWrite)
+        using var other = await service.Client(DirectoryFactory.OtherClientId, PlatformScopes.DirectoryWrite)
             .PutJsonAsync($"/memberships/{membership.Id}", new MembershipRequest { Role = MembershipRole.Hub }, etag);
         using var hub = await _writer.PutJsonAsync($"/memberships/{membership.Id}", new MembershipRequest { Role = MembershipRole.Hub }, etag);
         using var archive = await _writer.ArchiveAsync($"/memberships/{membership.Id}", hub.Headers.ETag!.ToString());

@@ -6,7 +6,7 @@ using CooperationPlatform.Directory.Tests.Support;
 
 namespace CooperationPlatform.Directory.Tests;
 
-public sealed class SearchTests(DirectoryService service) : IClassFixture<DirectoryService>
+public sealed class SearchTests(DirectoryFactory service) : IClassFixture<DirectoryFactory>
 {
     private readonly HttpClient _writer = service.Writer;
 

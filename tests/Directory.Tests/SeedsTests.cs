@@ -7,7 +7,7 @@ using CooperationPlatform.ServiceDefaults.Api;
 namespace CooperationPlatform.Directory.Tests;
 
 /// <summary>The institutions, centres and networks of the source documents fit the model without loss.</summary>
-public sealed class SeedsTests(DirectoryService service) : IClassFixture<DirectoryService>
+public sealed class SeedsTests(DirectoryFactory service) : IClassFixture<DirectoryFactory>
 {
     private readonly HttpClient _writer = service.Writer;
 

@@ -12,7 +12,7 @@ namespace CooperationPlatform.Directory.Tests;
 /// What the service's tracer records of its database work: Npgsql's tracing arrives through Aspire's client integration, and no
 /// second registration or instrumentation (EF Core's, say) may record a command again.
 /// </summary>
-public sealed class TelemetryTests(DirectoryService service) : IClassFixture<DirectoryService>
+public sealed class TelemetryTests(DirectoryFactory service) : IClassFixture<DirectoryFactory>
 {
     [Fact]
     public async Task Each_database_command_is_recorded_once_by_npgsql()

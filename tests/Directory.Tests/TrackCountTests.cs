@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CooperationPlatform.Directory.Tests;
 
 /// <summary>The counted-project totals that matching bounds track records by equal a recount after any mix of project messages.</summary>
-public sealed class TrackCountTests(DirectoryService service) : IClassFixture<DirectoryService>
+public sealed class TrackCountTests(DirectoryFactory service) : IClassFixture<DirectoryFactory>
 {
     [Fact]
     public async Task Kept_counts_equal_a_recount_after_partner_and_status_changes()

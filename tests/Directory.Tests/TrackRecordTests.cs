@@ -5,7 +5,7 @@ using CooperationPlatform.Testing;
 
 namespace CooperationPlatform.Directory.Tests;
 
-public sealed class TrackRecordTests(DirectoryService service) : IClassFixture<DirectoryService>
+public sealed class TrackRecordTests(DirectoryFactory service) : IClassFixture<DirectoryFactory>
 {
     private async Task<TrackRecordResponse> TrackRecordAsync(Guid institutionId) =>
         await service.Anonymous.GetAsync<TrackRecordResponse>($"/institutions/{institutionId}/track-record");

@@ -2,8 +2,6 @@ using CooperationPlatform.Contracts.Messages.Events;
 using CooperationPlatform.Events.Infrastructure;
 using CooperationPlatform.Testing;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql;
 
 namespace CooperationPlatform.Events.Tests;
@@ -16,14 +14,12 @@ public sealed class SnakeCaseMigrationTests(InfrastructureFixture infrastructure
     [Fact]
     public async Task Rows_written_under_the_PascalCase_names_are_read_back_under_the_snake_case_names()
     {
-        var database = await infrastructure.CreateDatabaseAsync("events-migration");
-        await using var db = new EventsDbContext(new DbContextOptionsBuilder<EventsDbContext>().UseNpgsql(database).Options);
-        var migrator = db.GetService<IMigrator>();
-        await migrator.MigrateAsync(MigrationBeforeSnakeCase, Cancel);
+        await using var database = await MigrationTestDatabase<EventsDbContext>.AtAsync(infrastructure, MigrationBeforeSnakeCase, options => new EventsDbContext(options));
+        var db = database.Db;
         var (eventId, participantId) = (Guid.NewGuid(), Guid.NewGuid());
         var organizer = Guid.NewGuid();
         const string reported = """{"participants":{"value":120,"qualifier":"exactly"}}""";
-        await ExecuteAsync(database, $$"""
+        await database.ExecuteAsync($$"""
             INSERT INTO events ("Id", "Name", "Kind", "Status", "StartDate", "VenueCountry", "Organizers", "Themes", "Sdgs", "Reported",
                 "Version", "CreatedAt", "UpdatedAt", "Seats_Capacity", "Seats_Confirmed", "Seats_Waitlisted")
             VALUES ('{{eventId}}', 'Forum of the Belt and Road', 'Forum', 'OpenForRegistration', '2026-05-04', 'CHN',
@@ -33,7 +29,7 @@ public sealed class SnakeCaseMigrationTests(InfrastructureFixture infrastructure
             VALUES ('{{participantId}}', '{{eventId}}', 'Li Wei', 'Li.Wei@example.org', 'li.wei@example.org', 'CHN', 'Delegate', true, now());
             """);
 
-        await migrator.MigrateAsync(cancellationToken: Cancel);
+        await database.MigrateToLatestAsync();
 
         var migrated = await db.Events.AsNoTracking().SingleAsync(e => e.Id == eventId, Cancel);
         Assert.Equal("Forum of the Belt and Road", migrated.Name);
@@ -45,19 +41,11 @@ public sealed class SnakeCaseMigrationTests(InfrastructureFixture infrastructure
         var participant = await db.Participants.AsNoTracking().SingleAsync(p => p.Id == participantId, Cancel);
         Assert.Equal(("Li Wei", "li.wei@example.org", eventId), (participant.Name, participant.EmailKey, participant.EventId));
         // The filtered unique index was renamed with its columns, not rebuilt: it still refuses a second participant with that email.
-        var duplicate = await Assert.ThrowsAsync<PostgresException>(() => ExecuteAsync(database, $"""
+        var duplicate = await Assert.ThrowsAsync<PostgresException>(() => database.ExecuteAsync($"""
             INSERT INTO participants (id, event_id, email_key, country, kind, listed_publicly, registered_at)
             VALUES ('{Guid.NewGuid()}', '{eventId}', 'li.wei@example.org', 'CHN', 'Delegate', false, now())
             """));
         Assert.Equal(("23505", "IX_participants_event_id_email_key"), (duplicate.SqlState, duplicate.ConstraintName));
         Assert.Empty(await db.Database.GetPendingMigrationsAsync(Cancel));
-    }
-
-    private static async Task ExecuteAsync(string connectionString, string sql)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync(Cancel);
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync(Cancel);
     }
 }

@@ -18,7 +18,7 @@ public sealed class InboxTests(InfrastructureFixture infrastructure)
     {
         await using var service = await MessagingTestHost.StartIsolatedAsync(infrastructure, "inbox",
             messaging => messaging.AddIntegrationEventHandler<DuplicateSampleHandler>());
-        var deliveries = new ConsumedMessages<DuplicateSampleRecorded>();
+        var deliveries = new ConsumedMessages();
         service.Services.GetRequiredService<IBus>().ConnectConsumeObserver(deliveries);
         var sample = new DuplicateSampleRecorded { AggregateId = Guid.NewGuid(), AggregateVersion = 1 };
 

@@ -3,7 +3,7 @@ using CooperationPlatform.Contracts.Messages.Portfolio;
 using CooperationPlatform.Contracts.Model;
 using CooperationPlatform.Portfolio.Apis;
 using CooperationPlatform.Portfolio.Model;
-using CooperationPlatform.Portfolio.Tests.Infrastructure;
+using CooperationPlatform.Portfolio.Tests.Support;
 using CooperationPlatform.ServiceDefaults.Security;
 
 namespace CooperationPlatform.Portfolio.Tests;
@@ -62,8 +62,8 @@ public sealed class ProjectLifecycleTests(PortfolioFactory factory) : IClassFixt
     [Fact]
     public async Task Writes_need_a_token_with_the_write_scope_and_reads_do_not()
     {
-        using var anonymous = factory.CreateClient();
-        using var reader = factory.CreateClient("reader", PlatformScopes.PortfolioRead);
+        using var anonymous = factory.Client();
+        using var reader = factory.Client("reader", PlatformScopes.PortfolioRead);
         var request = new ProjectRequest { Title = "Unauthorised" };
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostJsonAsync(Requests.Projects, request)).StatusCode);
@@ -118,8 +118,8 @@ public sealed class ProjectLifecycleTests(PortfolioFactory factory) : IClassFixt
     public async Task Another_client_cannot_change_a_project_but_an_admin_can()
     {
         using var owner = factory.CreateWriter();
-        using var other = factory.CreateClient("partner-b", PlatformScopes.PortfolioWrite);
-        using var admin = factory.CreateClient("ops", PlatformScopes.PlatformAdmin);
+        using var other = factory.Client("partner-b", PlatformScopes.PortfolioWrite);
+        using var admin = factory.Client("ops", PlatformScopes.PlatformAdmin);
         var id = await CreateAsync(owner, new ProjectRequest { Title = "Owned" });
 
         await (await other.PutJsonAsync($"{Requests.Projects}/{id}", new ProjectRequest { Title = "Taken" }, "\"1\"")).AssertStatusAsync(HttpStatusCode.Forbidden);

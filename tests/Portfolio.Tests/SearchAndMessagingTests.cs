@@ -7,7 +7,8 @@ using CooperationPlatform.Messaging;
 using CooperationPlatform.Portfolio.Apis;
 using CooperationPlatform.Portfolio.Imports;
 using CooperationPlatform.Portfolio.Search;
-using CooperationPlatform.Portfolio.Tests.Infrastructure;
+using CooperationPlatform.Portfolio.Tests.Support;
+using CooperationPlatform.Testing;
 using MassTransit.Serialization;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,6 +16,8 @@ namespace CooperationPlatform.Portfolio.Tests;
 
 public sealed class SearchAndMessagingTests(PortfolioFactory factory) : IClassFixture<PortfolioFactory>
 {
+    private static readonly TimeSpan WaitLimit = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 
     [Fact]
@@ -133,12 +136,12 @@ public sealed class SearchAndMessagingTests(PortfolioFactory factory) : IClassFi
         await (await client.PostJsonAsync($"{Requests.Projects}/{id}/status", new StatusChangeRequest(ProjectStatus.Implementation, "Started"), "\"2\""))
             .AssertStatusAsync(HttpStatusCode.OK);
 
-        var sent = await EventuallyAsync(async () =>
+        var sent = await Eventually.FindsAsync(async () =>
         {
             var rows = await factory.WithDbAsync(db => db.Set<OutboxMessage>().AsNoTracking()
                 .Where(m => m.AggregateId == id).OrderBy(m => m.Sequence).ToListAsync(Cancellation));
             return rows.Count == 4 && rows.All(r => r.SentAt is not null) ? rows : null;
-        });
+        }, "the project's four messages are sent", WaitLimit, PollInterval);
 
         Assert.Equal([nameof(ProjectRegistered), nameof(ProjectUpdated), nameof(ProjectPartnerRolesChanged), nameof(ProjectStatusChanged)],
             sent.Select(r => r.MessageType.Split(',')[0].Split('.')[^1]));
@@ -165,7 +168,8 @@ public sealed class SearchAndMessagingTests(PortfolioFactory factory) : IClassFi
             AggregateId = institution, AggregateVersion = 1, InstitutionId = institution, Name = "China National Bamboo Research Center",
             Country = "CHN", Type = InstitutionType.ResearchOrTrainingCentre,
         });
-        await EventuallyAsync(async () => (await client.GetAsync($"/api/portfolio/v1/institutions/{institution}", Cancellation)).IsSuccessStatusCode ? "" : null);
+        await Eventually.HoldsAsync(async () => (await client.GetAsync($"/api/portfolio/v1/institutions/{institution}", Cancellation)).IsSuccessStatusCode,
+            "the replica has the institution", WaitLimit, PollInterval);
 
         var created = await client.PostJsonAsync(Requests.Projects, new ProjectRequest
         {
@@ -178,8 +182,9 @@ public sealed class SearchAndMessagingTests(PortfolioFactory factory) : IClassFi
             AggregateId = institution, AggregateVersion = 2, InstitutionId = institution, Name = "China National Bamboo Research Center",
             Country = "CHN", Type = InstitutionType.ResearchOrTrainingCentre,
         });
-        await EventuallyAsync(async () =>
-            (await (await client.GetAsync($"/api/portfolio/v1/institutions/{institution}", Cancellation)).ReadAsync<InstitutionResponse>()).Archived ? "" : null);
+        await Eventually.HoldsAsync(async () =>
+            (await (await client.GetAsync($"/api/portfolio/v1/institutions/{institution}", Cancellation)).ReadAsync<InstitutionResponse>()).Archived,
+            "the replica has the institution archived", WaitLimit, PollInterval);
         var refused = await client.PostJsonAsync(Requests.Projects, new ProjectRequest
         {
             Title = "Bamboo in Viet Nam", Partners = [new PartnerRoles(institution, [PartnerRole.Implementing])],
@@ -240,20 +245,6 @@ public sealed class SearchAndMessagingTests(PortfolioFactory factory) : IClassFi
         db.AddIntegrationEvent(message);
         return db.SaveChangesAsync(Cancellation);
     });
-
-    private static async Task<T> EventuallyAsync<T>(Func<Task<T?>> probe) where T : class
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            if (await probe() is { } result)
-            {
-                return result;
-            }
-            Assert.True(DateTime.UtcNow < deadline, "The expected state was not reached within 30 seconds.");
-            await Task.Delay(100, Cancellation);
-        }
-    }
 
     private async Task<(Guid Funder, Guid Implementer)> PartnersAsync()
     {

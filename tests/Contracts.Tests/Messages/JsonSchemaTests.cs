@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Schema;
 using CooperationPlatform.Contracts.Messages;
 
@@ -21,7 +22,9 @@ public sealed class JsonSchemaTests
 
         var schema = JsonSchemaExporter.GetJsonSchemaAsNode(Options, type);
 
-        Assert.NotNull(schema);
+        // The schema describes what is serialized: each property the serializer writes, and no other.
+        var described = schema is JsonObject root && root["properties"] is JsonObject properties ? properties.Select(p => p.Key) : [];
+        Assert.Equal(Options.GetTypeInfo(type).Properties.Select(p => p.Name).Order(StringComparer.Ordinal), described.Order(StringComparer.Ordinal));
     }
 
     [Fact]

@@ -22,11 +22,11 @@ public static class Portfolio
         Partners = [.. partners.Select(p => new PartnerRoles(p, [PartnerRole.Implementing]))],
     };
 
-    public static Task RegisterProjectAsync(this DirectoryService service, ProjectSnapshot project, long version = 1) =>
+    public static Task RegisterProjectAsync(this DirectoryFactory service, ProjectSnapshot project, long version = 1) =>
         service.Services.GetRequiredService<IBus>().Publish(
             new ProjectRegistered { AggregateId = project.ProjectId, AggregateVersion = version, Project = project }, TestContext.Current.CancellationToken);
 
-    public static Task UpdateProjectAsync(this DirectoryService service, ProjectSnapshot project, long version) =>
+    public static Task UpdateProjectAsync(this DirectoryFactory service, ProjectSnapshot project, long version) =>
         service.Services.GetRequiredService<IBus>().Publish(
             new ProjectUpdated { AggregateId = project.ProjectId, AggregateVersion = version, Project = project }, TestContext.Current.CancellationToken);
 }

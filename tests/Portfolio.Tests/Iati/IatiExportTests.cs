@@ -3,7 +3,7 @@ using System.Xml.Linq;
 using CooperationPlatform.Contracts.Messages.Portfolio;
 using CooperationPlatform.Contracts.Model;
 using CooperationPlatform.Portfolio.Apis;
-using CooperationPlatform.Portfolio.Tests.Infrastructure;
+using CooperationPlatform.Portfolio.Tests.Support;
 
 namespace CooperationPlatform.Portfolio.Tests.Iati;
 

@@ -7,7 +7,7 @@ using CooperationPlatform.Contracts.Model;
 using CooperationPlatform.Portfolio.Apis;
 using CooperationPlatform.Portfolio.Imports;
 using CooperationPlatform.Portfolio.Model;
-using CooperationPlatform.Portfolio.Tests.Infrastructure;
+using CooperationPlatform.Portfolio.Tests.Support;
 using CooperationPlatform.ServiceDefaults.Api;
 using CooperationPlatform.Testing;
 

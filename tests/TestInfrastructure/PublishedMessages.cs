@@ -1,16 +1,16 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using CooperationPlatform.Contracts.Messages;
-using CooperationPlatform.Testing;
 using MassTransit.Serialization;
-using RabbitMQ.Client.Events;
 using RabbitMQ.Client;
+using RabbitMQ.Client.Events;
 
-namespace CooperationPlatform.Directory.Tests.Support;
+namespace CooperationPlatform.Testing;
 
 /// <summary>
-/// Listens on the broker, as any consumer would, to what the directory publishes: a temporary queue bound to the exchange of
-/// each message type (MassTransit names an exchange after the type: <c>Namespace:TypeName</c>).
+/// Listens on the broker, as any consumer would, to what a service publishes (so a test sees what a consumer such as analytics
+/// would see): a temporary queue bound to the exchange of each message type (MassTransit names an exchange after the type:
+/// <c>Namespace:TypeName</c>).
 /// </summary>
 public sealed class PublishedMessages : IAsyncDisposable
 {
@@ -24,7 +24,7 @@ public sealed class PublishedMessages : IAsyncDisposable
         _channel = channel;
     }
 
-    public static async Task<PublishedMessages> ListenAsync(string brokerConnectionString, params Type[] messageTypes)
+    public static async Task<PublishedMessages> ListenAsync(string brokerConnectionString, IReadOnlyCollection<Type> messageTypes)
     {
         var connection = await new ConnectionFactory { Uri = new Uri(brokerConnectionString) }.CreateConnectionAsync();
         var channel = await connection.CreateChannelAsync();
@@ -50,19 +50,23 @@ public sealed class PublishedMessages : IAsyncDisposable
         return listener;
     }
 
-    /// <summary>Waits for a <typeparamref name="T"/> about <paramref name="aggregateId"/> that satisfies <paramref name="condition"/>.</summary>
-    public async Task<T> WaitForAsync<T>(Guid aggregateId, Func<T, bool>? condition = null) where T : IntegrationEvent
-    {
-        T? found = null;
-        await Eventually.HoldsAsync(() =>
-        {
-            found = _received.OfType<T>().FirstOrDefault(m => m.AggregateId == aggregateId && (condition?.Invoke(m) ?? true));
-            return Task.FromResult(found is not null);
-        }, $"a {typeof(T).Name} about {aggregateId} is published");
-        return found!;
-    }
+    /// <summary>The concrete message types declared in the namespace of <typeparamref name="TMessage"/>: all a service publishes.</summary>
+    public static Type[] InNamespaceOf<TMessage>() where TMessage : IntegrationEvent =>
+        [.. typeof(TMessage).Assembly.GetTypes().Where(t => t.Namespace == typeof(TMessage).Namespace && t is { IsClass: true, IsAbstract: false }
+            && t.IsAssignableTo(typeof(IntegrationEvent)))];
 
-    public IReadOnlyList<T> About<T>(Guid aggregateId) where T : IntegrationEvent => [.. _received.OfType<T>().Where(m => m.AggregateId == aggregateId)];
+    public IReadOnlyList<T> Of<T>(Func<T, bool>? where = null) where T : IntegrationEvent =>
+        [.. _received.OfType<T>().Where(where ?? (_ => true))];
+
+    /// <summary>Waits until <paramref name="count"/> messages of <typeparamref name="T"/> matching <paramref name="where"/> arrived, and returns them all.</summary>
+    public Task<IReadOnlyList<T>> WaitForAsync<T>(Func<T, bool> where, int count = 1) where T : IntegrationEvent =>
+        Eventually.ReturnsAsync(() => Task.FromResult(Of(where)), found => found.Count >= count,
+            $"{count} {typeof(T).Name} message(s) are published", found => $"got {found.Count}");
+
+    /// <summary>Waits for a <typeparamref name="T"/> about <paramref name="aggregateId"/> that satisfies <paramref name="where"/>.</summary>
+    public Task<T> WaitForAsync<T>(Guid aggregateId, Func<T, bool>? where = null) where T : IntegrationEvent =>
+        Eventually.FindsAsync(() => Task.FromResult(_received.OfType<T>().FirstOrDefault(m => m.AggregateId == aggregateId && (where?.Invoke(m) ?? true))),
+            $"a {typeof(T).Name} about {aggregateId} is published");
 
     public async ValueTask DisposeAsync()
     {

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
 
-namespace CooperationPlatform.Portfolio.Tests.Infrastructure;
+namespace CooperationPlatform.Portfolio.Tests.Support;
 
 public static class Problems
 {

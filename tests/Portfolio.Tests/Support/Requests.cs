@@ -3,7 +3,7 @@ using CooperationPlatform.Contracts.Model;
 using CooperationPlatform.Portfolio.Apis;
 using CooperationPlatform.Portfolio.Model;
 
-namespace CooperationPlatform.Portfolio.Tests.Infrastructure;
+namespace CooperationPlatform.Portfolio.Tests.Support;
 
 public static class Requests
 {

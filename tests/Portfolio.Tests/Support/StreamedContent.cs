@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace CooperationPlatform.Portfolio.Tests.Infrastructure;
+namespace CooperationPlatform.Portfolio.Tests.Support;
 
 /// <summary>A request body produced while it is sent, so a test can send a file far larger than it ever holds.</summary>
 public sealed class StreamedContent(Func<Stream, Task> write, string mediaType) : HttpContent
