@@ -4,7 +4,6 @@ using CooperationPlatform.Events.Application;
 using CooperationPlatform.Events.Infrastructure;
 using CooperationPlatform.Events.Model;
 using CooperationPlatform.ServiceDefaults.Api;
-using CooperationPlatform.ServiceDefaults.Errors;
 using CooperationPlatform.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
