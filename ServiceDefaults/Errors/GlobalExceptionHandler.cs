@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -16,7 +17,18 @@ public sealed class GlobalExceptionHandler(IProblemDetailsService problems, ILog
         {
             logger.LogError(exception, "Unhandled exception for {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
         }
+        return await ProblemResponse.WriteAsync(httpContext, problem, exception, problems);
+    }
+}
+
+/// <summary>How a problem reaches the client, whether its exception was thrown or a handler returned it as a result.</summary>
+public static class ProblemResponse
+{
+    public static async ValueTask<bool> WriteAsync(HttpContext httpContext, ProblemDetails problem, Exception exception,
+        IProblemDetailsService? problems = null)
+    {
         httpContext.Response.StatusCode = problem.Status ?? StatusCodes.Status500InternalServerError;
+        problems ??= httpContext.RequestServices.GetRequiredService<IProblemDetailsService>();
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = httpContext,

@@ -3,6 +3,7 @@ using CooperationPlatform.Contracts.Messages.Events;
 using CooperationPlatform.Contracts.Model;
 using CooperationPlatform.Contracts.Reference;
 using CooperationPlatform.ServiceDefaults;
+using CooperationPlatform.ServiceDefaults.Api;
 using CooperationPlatform.ServiceDefaults.Errors;
 using CooperationPlatform.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -25,8 +26,7 @@ public static class AnalyticsApi
     public static IEndpointRouteBuilder MapAnalyticsApi(this IEndpointRouteBuilder app)
     {
         app.MapServiceInfo("analytics");
-        var api = app.MapGroup("/api/analytics/v1").WithTags("Analytics")
-            .ProducesProblem(StatusCodes.Status400BadRequest);
+        var api = app.MapApiGroup("analytics").WithTags("Analytics");
 
         api.MapGet("/overview", GetOverview).WithName("get-overview")
             .WithSummary("Projects by status and modality, countries reached, SDGs covered, institutions, networks, events, participants, meetings.");
@@ -42,52 +42,48 @@ public static class AnalyticsApi
         api.MapGet("/modalities", GetModalityTrend).WithName("get-modality-trend")
             .WithSummary("Projects per start year and modality: South-South and triangular trends.");
         api.MapGet("/funders/{funderId:guid}", GetFunder).WithName("get-funder-figures")
-            .WithSummary("The projects a funder funds: count, countries reached, SDGs, its commitments per currency.")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .WithSummary("The projects a funder funds: count, countries reached, SDGs, its commitments per currency.");
         api.MapGet("/networks/{networkId:guid}", GetNetwork).WithName("get-network-figures")
-            .WithSummary("The projects of a network's member institutions, optionally only those a funder funds (funderId): count, countries reached, SDGs.")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .WithSummary("The projects of a network's member institutions, optionally only those a funder funds (funderId): count, countries reached, SDGs.");
         api.MapGet("/events/{eventId:guid}", GetEvent).WithName("get-event-figures")
-            .WithSummary("An event: confirmed participants, organizations, cities and countries, and its matchmaking funnel. Status is an event status.")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .WithSummary("An event: confirmed participants, organizations, cities and countries, and its matchmaking funnel. Status is an event status.");
         api.MapGet("/funnel", GetFunnel).WithName("get-funnel")
             .WithSummary("The matchmaking funnel over all events (or one, eventId): meetings requested, scheduled, held, leads, linked projects.");
         api.MapPost("/admin/rebuild", Rebuild).WithName("rebuild-projections")
             .WithSummary("Rebuilds every projection from the source services' snapshots (reconciliation).")
-            .RequireAuthorization(PlatformScopes.PlatformAdmin)
-            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
+            .RequireAuthorization(PlatformScopes.PlatformAdmin);
         return app;
     }
 
-    private static async Task<Results<Ok<T>, FileContentHttpResult>> Respond<T>(ViewRequest request, ViewScope scope, string view,
+    private static async Task<Results<Ok<T>, FileContentHttpResult, BadRequestProblem>> Respond<T>(ViewRequest request, ViewScope scope, string view,
         IReadOnlyList<Projection> reads, Func<CancellationToken, Task<T>> compute, ViewCache cache, CancellationToken cancellationToken)
     {
         var result = await cache.GetOrComputeAsync($"{view}:{scope.Key}", reads, async ct => await compute(ct), cancellationToken);
         return request.WantsCsv ? CsvExport.ToCsv(result, view.Replace(':', '-')) : TypedResults.Ok(result);
     }
 
-    private static async Task<Results<Ok<T>, FileContentHttpResult, NotFound>> RespondOrNotFound<T>(ViewRequest request, ViewScope scope, string view,
+    private static async Task<Results<Ok<T>, FileContentHttpResult, BadRequestProblem, NotFound>> RespondOrNotFound<T>(ViewRequest request, ViewScope scope, string view,
         IReadOnlyList<Projection> reads, Func<CancellationToken, Task<T?>> compute, ViewCache cache, CancellationToken cancellationToken) where T : class
     {
         var result = await cache.GetOrComputeAsync($"{view}:{scope.Key}", reads, async ct => await compute(ct), cancellationToken);
         return result is null ? TypedResults.NotFound() : request.WantsCsv ? CsvExport.ToCsv(result, view.Replace(':', '-')) : TypedResults.Ok(result);
     }
 
-    public static Task<Results<Ok<Overview>, FileContentHttpResult>> GetOverview([AsParameters] ViewRequest request, ProjectionQueries queries,
-        ViewCache cache, CancellationToken cancellationToken)
+    public static Task<Results<Ok<Overview>, FileContentHttpResult, BadRequestProblem>> GetOverview(
+        [AsParameters] ViewRequest request, ProjectionQueries queries, ViewCache cache, CancellationToken cancellationToken)
     {
         var scope = request.Validated<ProjectStatus>();
         return Respond(request, scope, "overview", AllReads, ct => queries.OverviewAsync(scope, ct), cache, cancellationToken);
     }
 
-    public static Task<Results<Ok<IReadOnlyList<SdgSummary>>, FileContentHttpResult>> GetSdgs([AsParameters] ViewRequest request,
+    public static Task<Results<Ok<IReadOnlyList<SdgSummary>>, FileContentHttpResult, BadRequestProblem>> GetSdgs([AsParameters] ViewRequest request,
         ProjectionQueries queries, ViewCache cache, CancellationToken cancellationToken)
     {
         var scope = request.Validated<ProjectStatus>();
         return Respond(request, scope, "sdgs", ProjectReads, ct => queries.SdgsAsync(scope, ct), cache, cancellationToken);
     }
 
-    public static Task<Results<Ok<SdgView>, FileContentHttpResult>> GetSdg(string sdg, [AsParameters] ViewRequest request,
+    public static Task<Results<Ok<SdgView>, FileContentHttpResult, BadRequestProblem>> GetSdg(string sdg, [AsParameters] ViewRequest request,
         ProjectionQueries queries, ViewCache cache, CancellationToken cancellationToken)
     {
         var goal = int.TryParse(sdg, out var number) && Sdgs.IsGoal(number) ? number : 0;
@@ -96,22 +92,22 @@ public static class AnalyticsApi
         return Respond(request, scope, $"sdg:{goal}", ProjectReads, ct => queries.SdgAsync(goal, scope, ct), cache, cancellationToken);
     }
 
-    public static Task<Results<Ok<PartnershipIndicators>, FileContentHttpResult>> GetPartnerships([AsParameters] ViewRequest request,
-        ProjectionQueries queries, ViewCache cache, CancellationToken cancellationToken)
+    public static Task<Results<Ok<PartnershipIndicators>, FileContentHttpResult, BadRequestProblem>> GetPartnerships(
+        [AsParameters] ViewRequest request, ProjectionQueries queries, ViewCache cache, CancellationToken cancellationToken)
     {
         var scope = request.Validated<ProjectStatus>();
         return Respond(request, scope, "partnerships", ProjectReads, ct => queries.PartnershipsAsync(scope, ct), cache, cancellationToken);
     }
 
-    public static Task<Results<Ok<PlaceView>, FileContentHttpResult>> GetCountry(string country, [AsParameters] ViewRequest request,
-        ProjectionQueries queries, ViewCache cache, CancellationToken cancellationToken)
+    public static Task<Results<Ok<PlaceView>, FileContentHttpResult, BadRequestProblem>> GetCountry(
+        string country, [AsParameters] ViewRequest request, ProjectionQueries queries, ViewCache cache, CancellationToken cancellationToken)
     {
         new ValidationErrors().Country("country", country).ThrowIfAny();
         Countries.TryGet(country, out var found);
         return Place(found!.Alpha3, found.Name, [found.Alpha3], request, queries, cache, cancellationToken);
     }
 
-    public static Task<Results<Ok<PlaceView>, FileContentHttpResult>> GetRegion(string region, [AsParameters] ViewRequest request,
+    public static Task<Results<Ok<PlaceView>, FileContentHttpResult, BadRequestProblem>> GetRegion(string region, [AsParameters] ViewRequest request,
         ProjectionQueries queries, ViewCache cache, CancellationToken cancellationToken)
     {
         new ValidationErrors().Region("region", region).ThrowIfAny();
@@ -119,8 +115,8 @@ public static class AnalyticsApi
         return Place(found!.Code, found.Name, [.. Regions.CountriesIn(found.Code).Select(c => c.Alpha3)], request, queries, cache, cancellationToken);
     }
 
-    public static Task<Results<Ok<PlaceView>, FileContentHttpResult>> GetGrouping(string grouping, [AsParameters] ViewRequest request,
-        ProjectionQueries queries, ViewCache cache, CancellationToken cancellationToken)
+    public static Task<Results<Ok<PlaceView>, FileContentHttpResult, BadRequestProblem>> GetGrouping(
+        string grouping, [AsParameters] ViewRequest request, ProjectionQueries queries, ViewCache cache, CancellationToken cancellationToken)
     {
         var known = CountryGroupings.TryParse(grouping, out var parsed);
         new ValidationErrors().Require(known, "grouping", "Must be ldc, lldc or sids.").ThrowIfAny();
@@ -128,28 +124,29 @@ public static class AnalyticsApi
             request, queries, cache, cancellationToken);
     }
 
-    private static Task<Results<Ok<PlaceView>, FileContentHttpResult>> Place(string code, string name, IReadOnlyList<string> countries,
-        ViewRequest request, ProjectionQueries queries, ViewCache cache, CancellationToken cancellationToken)
+    private static Task<Results<Ok<PlaceView>, FileContentHttpResult, BadRequestProblem>> Place(
+        string code, string name, IReadOnlyList<string> countries, ViewRequest request, ProjectionQueries queries, ViewCache cache,
+        CancellationToken cancellationToken)
     {
         var scope = request.Validated<ProjectStatus>();
         return Respond(request, scope, $"place:{code}", PlaceReads, ct => queries.PlaceAsync(code, name, countries, scope, ct), cache, cancellationToken);
     }
 
-    public static Task<Results<Ok<ModalityTrend>, FileContentHttpResult>> GetModalityTrend([AsParameters] ViewRequest request,
+    public static Task<Results<Ok<ModalityTrend>, FileContentHttpResult, BadRequestProblem>> GetModalityTrend([AsParameters] ViewRequest request,
         ProjectionQueries queries, ViewCache cache, CancellationToken cancellationToken)
     {
         var scope = request.Validated<ProjectStatus>();
         return Respond(request, scope, "modalities", ProjectReads, ct => queries.ModalityTrendAsync(scope, ct), cache, cancellationToken);
     }
 
-    public static Task<Results<Ok<ReachView>, FileContentHttpResult, NotFound>> GetFunder(Guid funderId, [AsParameters] ViewRequest request,
-        ProjectionQueries queries, ViewCache cache, CancellationToken cancellationToken)
+    public static Task<Results<Ok<ReachView>, FileContentHttpResult, BadRequestProblem, NotFound>> GetFunder(
+        Guid funderId, [AsParameters] ViewRequest request, ProjectionQueries queries, ViewCache cache, CancellationToken cancellationToken)
     {
         var scope = request.Validated<ProjectStatus>();
         return RespondOrNotFound(request, scope, $"funder:{funderId}", ReachReads, ct => queries.FunderAsync(funderId, scope, ct), cache, cancellationToken);
     }
 
-    public static Task<Results<Ok<ReachView>, FileContentHttpResult, NotFound>> GetNetwork(Guid networkId, Guid? funderId,
+    public static Task<Results<Ok<ReachView>, FileContentHttpResult, BadRequestProblem, NotFound>> GetNetwork(Guid networkId, Guid? funderId,
         [AsParameters] ViewRequest request, ProjectionQueries queries, ViewCache cache, CancellationToken cancellationToken)
     {
         var scope = request.Validated<ProjectStatus>();
@@ -157,22 +154,22 @@ public static class AnalyticsApi
             ct => queries.NetworkAsync(networkId, funderId, scope, ct), cache, cancellationToken);
     }
 
-    public static Task<Results<Ok<EventView>, FileContentHttpResult, NotFound>> GetEvent(Guid eventId, [AsParameters] ViewRequest request,
-        ProjectionQueries queries, ViewCache cache, CancellationToken cancellationToken)
+    public static Task<Results<Ok<EventView>, FileContentHttpResult, BadRequestProblem, NotFound>> GetEvent(
+        Guid eventId, [AsParameters] ViewRequest request, ProjectionQueries queries, ViewCache cache, CancellationToken cancellationToken)
     {
         var scope = request.Validated<EventStatus>();
         return RespondOrNotFound(request, scope, $"event:{eventId}", EventReads, ct => queries.EventAsync(eventId, scope, ct), cache, cancellationToken);
     }
 
-    public static Task<Results<Ok<Funnel>, FileContentHttpResult>> GetFunnel(Guid? eventId, [AsParameters] ViewRequest request,
+    public static Task<Results<Ok<Funnel>, FileContentHttpResult, BadRequestProblem>> GetFunnel(Guid? eventId, [AsParameters] ViewRequest request,
         ProjectionQueries queries, ViewCache cache, CancellationToken cancellationToken)
     {
         var scope = request.Validated<EventStatus>();
         return Respond(request, scope, $"funnel:{eventId}", [Projection.Events, Projection.Meetings], ct => queries.FunnelAsync(eventId, scope, ct), cache, cancellationToken);
     }
 
-    public static async Task<Ok<RebuildResult>> Rebuild(HttpRequest request, SnapshotClient snapshots, ProjectionRebuilder rebuilder,
-        CancellationToken cancellationToken)
+    public static async Task<Results<Ok<RebuildResult>, BadRequestProblem>> Rebuild(
+        HttpRequest request, SnapshotClient snapshots, ProjectionRebuilder rebuilder, CancellationToken cancellationToken)
     {
         var token = request.Headers.Authorization.ToString() is { } header && header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
             ? header["Bearer ".Length..] : null;

@@ -13,7 +13,7 @@ namespace CooperationPlatform.Directory.Apis;
 /// </summary>
 public static class AdminApi
 {
-    public static RouteGroupBuilder MapAdminApi(this RouteGroupBuilder api)
+    public static IEndpointRouteBuilder MapAdminApi(this IEndpointRouteBuilder api)
     {
         var admin = api.MapGroup("/admin/snapshot").WithTags("Admin").RequireAuthorization(PlatformScopes.PlatformAdmin);
         admin.MapGet("/institutions", Institutions)

@@ -1,4 +1,5 @@
 using CooperationPlatform.ServiceDefaults;
+using CooperationPlatform.ServiceDefaults.Api;
 
 namespace CooperationPlatform.Directory.Apis;
 
@@ -7,7 +8,7 @@ public static class DirectoryApi
     public static IEndpointRouteBuilder MapDirectoryApi(this IEndpointRouteBuilder app)
     {
         app.MapServiceInfo("directory");
-        var api = app.MapGroup("/api/directory/v1");
+        var api = app.MapApiGroup("directory");
         api.MapInstitutionsApi();
         api.MapMembershipsApi();
         api.MapListingsApi();

@@ -28,22 +28,20 @@ public static class ImportApi
         "operatingRegions", "foundedYear", "description", "historyNote",
     ];
 
-    public static RouteGroupBuilder MapImportApi(this RouteGroupBuilder api)
+    public static IEndpointRouteBuilder MapImportApi(this IEndpointRouteBuilder api)
     {
-        api.MapPost("/institutions/import", ImportAsync)
+        api.MapPost("/institutions/import", Import)
             .WithTags("Institutions")
             .WithName("import-institutions")
             .WithSummary("Imports institutions from CSV: mode=dry-run reports per-row errors and outcomes; mode=commit creates the valid new rows. " +
                 "Idempotent on name and country. At most 16 MiB and 50,000 rows.")
             .Accepts<string>("text/csv")
             .WithMetadata(new RequestSizeLimitAttribute(MaxBodyBytes))
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .RequireAuthorization(PlatformScopes.DirectoryWrite);
         return api;
     }
 
-    public static async Task<Ok<ImportReport>> ImportAsync(string? mode, HttpRequest request, InstitutionImport import, ClaimsPrincipal user,
+    public static async Task<Ok<ImportReport>> Import(string? mode, HttpRequest request, InstitutionImport import, ClaimsPrincipal user,
         CancellationToken cancellationToken)
     {
         var commit = mode switch

@@ -11,47 +11,34 @@ namespace CooperationPlatform.Directory.Apis;
 
 public static class InstitutionsApi
 {
-    public static RouteGroupBuilder MapInstitutionsApi(this RouteGroupBuilder api)
+    public static IEndpointRouteBuilder MapInstitutionsApi(this IEndpointRouteBuilder api)
     {
         var group = api.MapGroup("/institutions").WithTags("Institutions");
 
-        group.MapGet("/", SearchAsync)
+        group.MapGet("/", Search)
             .WithName("search-institutions")
-            .WithSummary("Searches institutions and networks by full text and filters, with facet counts and stable paging (at most 100 a page).")
-            .ProducesValidationProblem();
-        group.MapGet("/{id:guid}", GetAsync)
+            .WithSummary("Searches institutions and networks by full text and filters, with facet counts and stable paging (at most 100 a page).");
+        group.MapGet("/{id:guid}", Get)
             .WithName("get-institution")
-            .WithSummary("Gets an institution or network, archived ones included, with its ETag.")
-            .ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapPost("/", CreateAsync)
+            .WithSummary("Gets an institution or network, archived ones included, with its ETag.");
+        group.MapPost("/", Create)
             .WithName("create-institution")
             .WithSummary("Registers an institution or network, optionally under a client-chosen id.")
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity)
             .RequireAuthorization(PlatformScopes.DirectoryWrite);
-        group.MapPut("/{id:guid}", UpdateAsync)
+        group.MapPut("/{id:guid}", Update)
             .WithName("update-institution")
             .WithSummary("Replaces an institution's data; needs If-Match with its current ETag.")
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
-            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity)
-            .ProducesProblem(StatusCodes.Status428PreconditionRequired)
             .RequireAuthorization(PlatformScopes.DirectoryWrite);
-        group.MapPost("/{id:guid}/archive", ArchiveAsync)
+        group.MapPost("/{id:guid}/archive", Archive)
             .WithName("archive-institution")
             .WithSummary("Archives an institution: it stays readable by id but leaves searches and matching. Needs If-Match.")
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
-            .ProducesProblem(StatusCodes.Status428PreconditionRequired)
             .RequireAuthorization(PlatformScopes.DirectoryWrite);
-        return group;
+        return api;
     }
 
-    public static async Task<Ok<InstitutionSearchResponse>> SearchAsync(
-        [AsParameters] InstitutionSearchRequest request, [AsParameters] PageRequest page, InstitutionSearch search, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<InstitutionSearchResponse>, BadRequestProblem>> Search(
+        [AsParameters] InstitutionSearchRequest request, [AsParameters] PageRequest page, InstitutionSearch search,
+        CancellationToken cancellationToken)
     {
         var filter = request.ToFilter();
         page = page.Validated();
@@ -59,7 +46,7 @@ public static class InstitutionsApi
         return TypedResults.Ok(new InstitutionSearchResponse(page.PageIndex, page.PageSize, result.Count, result.Items, result.Facets));
     }
 
-    public static async Task<Ok<InstitutionResponse>> GetAsync(Guid id, InstitutionService institutions, HttpResponse response,
+    public static async Task<Results<Ok<InstitutionResponse>, NotFoundProblem>> Get(Guid id, InstitutionService institutions, HttpResponse response,
         CancellationToken cancellationToken)
     {
         var institution = await institutions.FindAsync(id, cancellationToken);
@@ -67,24 +54,25 @@ public static class InstitutionsApi
         return TypedResults.Ok(InstitutionResponse.From(institution));
     }
 
-    public static async Task<Created<InstitutionResponse>> CreateAsync(CreateInstitutionRequest request, InstitutionService institutions,
-        ClaimsPrincipal user, HttpResponse response, CancellationToken cancellationToken)
+    public static async Task<Results<Created<InstitutionResponse>, ConflictProblem, UnprocessableProblem>> Create(CreateInstitutionRequest request,
+        InstitutionService institutions, ClaimsPrincipal user, HttpResponse response, LinkGenerator links, CancellationToken cancellationToken)
     {
         var institution = await institutions.RegisterAsync(request.Id, request.ToDetails(), user.GetClientId(), cancellationToken);
         response.SetETag(institution.Version);
-        return TypedResults.Created($"/api/directory/v1/institutions/{institution.Id}", InstitutionResponse.From(institution));
+        return TypedResults.Created(links.PathTo("get-institution", new() { ["id"] = institution.Id }), InstitutionResponse.From(institution));
     }
 
-    public static async Task<Ok<InstitutionResponse>> UpdateAsync(Guid id, InstitutionRequest request, InstitutionService institutions,
-        ClaimsPrincipal user, HttpContext context, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<InstitutionResponse>, NotFoundProblem, ConflictProblem, PreconditionFailedProblem, UnprocessableProblem, PreconditionRequiredProblem>> Update(
+        Guid id, InstitutionRequest request, InstitutionService institutions, ClaimsPrincipal user, HttpContext context,
+        CancellationToken cancellationToken)
     {
         var institution = await institutions.UpdateAsync(id, request.ToDetails(), new WriteGuard(user, context.Request), cancellationToken);
         context.Response.SetETag(institution.Version);
         return TypedResults.Ok(InstitutionResponse.From(institution));
     }
 
-    public static async Task<Ok<InstitutionResponse>> ArchiveAsync(Guid id, InstitutionService institutions, ClaimsPrincipal user,
-        HttpContext context, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<InstitutionResponse>, NotFoundProblem, PreconditionFailedProblem, PreconditionRequiredProblem>> Archive(
+        Guid id, InstitutionService institutions, ClaimsPrincipal user, HttpContext context, CancellationToken cancellationToken)
     {
         var institution = await institutions.ArchiveAsync(id, new WriteGuard(user, context.Request), cancellationToken);
         context.Response.SetETag(institution.Version);

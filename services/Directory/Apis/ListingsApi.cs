@@ -16,56 +16,43 @@ namespace CooperationPlatform.Directory.Apis;
 /// <summary>Offers (<c>/offers</c>) and needs (<c>/needs</c>): the same shape and rules, two resources.</summary>
 public static class ListingsApi
 {
-    public static RouteGroupBuilder MapListingsApi(this RouteGroupBuilder api)
+    public static IEndpointRouteBuilder MapListingsApi(this IEndpointRouteBuilder api)
     {
         MapListings(api, ListingKind.Offer, "offers", "offer");
         MapListings(api, ListingKind.Need, "needs", "need");
         return api;
     }
 
-    private static void MapListings(RouteGroupBuilder api, ListingKind kind, string path, string noun)
+    private static void MapListings(IEndpointRouteBuilder api, ListingKind kind, string path, string noun)
     {
         var group = api.MapGroup("/" + path).WithTags("Offers and needs");
         group.MapGet("/", ([AsParameters] ListingSearchRequest request, [AsParameters] PageRequest page, DirectoryDbContext db, CancellationToken cancellationToken) =>
-                SearchAsync(kind, request, page, db, cancellationToken))
+                Search(kind, request, page, db, cancellationToken))
             .WithName($"search-{path}")
-            .WithSummary($"Lists {path}, newest first, filtered by institution, sector, SDG, target country or region, mode, status and words.")
-            .ProducesValidationProblem();
+            .WithSummary($"Lists {path}, newest first, filtered by institution, sector, SDG, target country or region, mode, status and words.");
         group.MapGet("/{id:guid}", (Guid id, ListingService listings, HttpResponse response, CancellationToken cancellationToken) =>
-                GetAsync(kind, id, listings, response, cancellationToken))
+                Get(kind, id, listings, response, cancellationToken))
             .WithName($"get-{noun}")
-            .WithSummary($"Gets an {noun} with its ETag.")
-            .ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapPost("/", (CreateListingRequest request, ListingService listings, ClaimsPrincipal user, HttpContext context, CancellationToken cancellationToken) =>
-                PublishAsync(kind, path, request, listings, user, context, cancellationToken))
+            .WithSummary($"Gets an {noun} with its ETag.");
+        group.MapPost("/", (CreateListingRequest request, ListingService listings, ClaimsPrincipal user, HttpContext context, LinkGenerator links,
+                CancellationToken cancellationToken) => Publish(kind, noun, request, listings, user, context, links, cancellationToken))
             .WithName($"publish-{noun}")
             .WithSummary($"Publishes an {noun} of an institution the client owns, optionally under a client-chosen id.")
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity)
             .RequireAuthorization(PlatformScopes.DirectoryWrite);
         group.MapPut("/{id:guid}", (Guid id, ListingRequest request, ListingService listings, ClaimsPrincipal user, HttpContext context, CancellationToken cancellationToken) =>
-                UpdateAsync(kind, id, request, listings, user, context, cancellationToken))
+                Update(kind, id, request, listings, user, context, cancellationToken))
             .WithName($"update-{noun}")
             .WithSummary($"Replaces an {noun}'s data, status (open, closed) included; needs If-Match.")
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
-            .ProducesProblem(StatusCodes.Status428PreconditionRequired)
             .RequireAuthorization(PlatformScopes.DirectoryWrite);
         group.MapPost("/{id:guid}/archive", (Guid id, ListingService listings, ClaimsPrincipal user, HttpContext context, CancellationToken cancellationToken) =>
-                ArchiveAsync(kind, id, listings, user, context, cancellationToken))
+                Archive(kind, id, listings, user, context, cancellationToken))
             .WithName($"archive-{noun}")
             .WithSummary($"Archives an {noun}; needs If-Match.")
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
-            .ProducesProblem(StatusCodes.Status428PreconditionRequired)
             .RequireAuthorization(PlatformScopes.DirectoryWrite);
     }
 
-    public static async Task<Ok<Page<ListingResponse>>> SearchAsync(ListingKind kind, ListingSearchRequest request, PageRequest page,
-        DirectoryDbContext db, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<Page<ListingResponse>>, BadRequestProblem>> Search(
+        ListingKind kind, ListingSearchRequest request, PageRequest page, DirectoryDbContext db, CancellationToken cancellationToken)
     {
         page = page.Validated();
         var query = request.Apply(db.Listings.Where(l => l.Kind == kind));
@@ -75,34 +62,36 @@ public static class ListingsApi
         return TypedResults.Ok(new Page<ListingResponse>(page.PageIndex, page.PageSize, count, [.. items.Select(ListingResponse.From)]));
     }
 
-    public static async Task<Ok<ListingResponse>> GetAsync(ListingKind kind, Guid id, ListingService listings, HttpResponse response,
-        CancellationToken cancellationToken)
+    public static async Task<Results<Ok<ListingResponse>, NotFoundProblem>> Get(
+        ListingKind kind, Guid id, ListingService listings, HttpResponse response, CancellationToken cancellationToken)
     {
         var listing = await listings.FindAsync(kind, id, cancellationToken);
         response.SetETag(listing.Version);
         return TypedResults.Ok(ListingResponse.From(listing));
     }
 
-    public static async Task<Created<ListingResponse>> PublishAsync(ListingKind kind, string path, CreateListingRequest request,
-        ListingService listings, ClaimsPrincipal user, HttpContext context, CancellationToken cancellationToken)
+    public static async Task<Results<Created<ListingResponse>, ConflictProblem, UnprocessableProblem>> Publish(ListingKind kind, string noun,
+        CreateListingRequest request, ListingService listings, ClaimsPrincipal user, HttpContext context, LinkGenerator links,
+        CancellationToken cancellationToken)
     {
         var details = request.Validate();
         var listing = await listings.PublishAsync(kind, request.Id, request.InstitutionId!.Value, details, new WriteGuard(user, context.Request),
             cancellationToken);
         context.Response.SetETag(listing.Version);
-        return TypedResults.Created($"/api/directory/v1/{path}/{listing.Id}", ListingResponse.From(listing));
+        return TypedResults.Created(links.PathTo($"get-{noun}", new() { ["id"] = listing.Id }), ListingResponse.From(listing));
     }
 
-    public static async Task<Ok<ListingResponse>> UpdateAsync(ListingKind kind, Guid id, ListingRequest request, ListingService listings,
-        ClaimsPrincipal user, HttpContext context, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<ListingResponse>, NotFoundProblem, ConflictProblem, PreconditionFailedProblem, PreconditionRequiredProblem>> Update(
+        ListingKind kind, Guid id, ListingRequest request, ListingService listings, ClaimsPrincipal user, HttpContext context,
+        CancellationToken cancellationToken)
     {
         var listing = await listings.UpdateAsync(kind, id, request.Validate(), new WriteGuard(user, context.Request), cancellationToken);
         context.Response.SetETag(listing.Version);
         return TypedResults.Ok(ListingResponse.From(listing));
     }
 
-    public static async Task<Ok<ListingResponse>> ArchiveAsync(ListingKind kind, Guid id, ListingService listings, ClaimsPrincipal user,
-        HttpContext context, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<ListingResponse>, NotFoundProblem, PreconditionFailedProblem, PreconditionRequiredProblem>> Archive(
+        ListingKind kind, Guid id, ListingService listings, ClaimsPrincipal user, HttpContext context, CancellationToken cancellationToken)
     {
         var listing = await listings.ArchiveAsync(kind, id, new WriteGuard(user, context.Request), cancellationToken);
         context.Response.SetETag(listing.Version);

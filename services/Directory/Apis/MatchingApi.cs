@@ -1,6 +1,7 @@
 using CooperationPlatform.Contracts.Reference;
 using CooperationPlatform.Directory.Application;
 using CooperationPlatform.Directory.Model;
+using CooperationPlatform.ServiceDefaults.Api;
 using CooperationPlatform.ServiceDefaults.Errors;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -9,31 +10,28 @@ namespace CooperationPlatform.Directory.Apis;
 /// <summary>Partner matching: ranked institutions for a need or for criteria given in the query, each score explained.</summary>
 public static class MatchingApi
 {
-    public static RouteGroupBuilder MapMatchingApi(this RouteGroupBuilder api)
+    public static IEndpointRouteBuilder MapMatchingApi(this IEndpointRouteBuilder api)
     {
-        api.MapGet("/matches", MatchCriteriaAsync)
+        api.MapGet("/matches", MatchPartners)
             .WithTags("Partner matching")
             .WithName("match-partners")
-            .WithSummary("Ranks institutions with open offers or a profile meeting the criteria (sector, sdg, mode, country, region; each may repeat).")
-            .ProducesValidationProblem();
-        api.MapGet("/needs/{id:guid}/matches", MatchNeedAsync)
+            .WithSummary("Ranks institutions with open offers or a profile meeting the criteria (sector, sdg, mode, country, region; each may repeat).");
+        api.MapGet("/needs/{id:guid}/matches", MatchNeed)
             .WithTags("Partner matching")
             .WithName("match-need")
-            .WithSummary("Ranks possible partners for a need, by its sectors, SDGs, modes and target area; the need's own institution is left out.")
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .WithSummary("Ranks possible partners for a need, by its sectors, SDGs, modes and target area; the need's own institution is left out.");
         return api;
     }
 
-    public static async Task<Ok<MatchResponse>> MatchCriteriaAsync([AsParameters] MatchRequest request, PartnerMatching matching,
-        CancellationToken cancellationToken)
+    public static async Task<Results<Ok<MatchResponse>, BadRequestProblem>> MatchPartners(
+        [AsParameters] MatchRequest request, PartnerMatching matching, CancellationToken cancellationToken)
     {
         var criteria = request.ToCriteria();
         return TypedResults.Ok(await MatchAsync(criteria, request.Limit, matching, cancellationToken));
     }
 
-    public static async Task<Ok<MatchResponse>> MatchNeedAsync(Guid id, int? limit, ListingService listings, PartnerMatching matching,
-        CancellationToken cancellationToken)
+    public static async Task<Results<Ok<MatchResponse>, BadRequestProblem, NotFoundProblem>> MatchNeed(Guid id, int? limit, ListingService listings,
+        PartnerMatching matching, CancellationToken cancellationToken)
     {
         var need = await listings.FindAsync(ListingKind.Need, id, cancellationToken);
         var criteria = new MatchCriteria(need.Sectors, need.Sdgs, need.CooperationModes, need.TargetCountries, need.TargetRegions, need.InstitutionId);

@@ -15,96 +15,83 @@ namespace CooperationPlatform.Directory.Apis;
 /// <summary>Memberships of institutions in networks, and the network view (its secretariat and members).</summary>
 public static class MembershipsApi
 {
-    public static RouteGroupBuilder MapMembershipsApi(this RouteGroupBuilder api)
+    public static IEndpointRouteBuilder MapMembershipsApi(this IEndpointRouteBuilder api)
     {
         var memberships = api.MapGroup("/memberships").WithTags("Networks and memberships");
-        memberships.MapPost("/", CreateAsync)
+        memberships.MapPost("/", Create)
             .WithName("create-membership")
             .WithSummary("Records that an institution is (or was) a member, secretariat or hub of a network.")
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity)
             .RequireAuthorization(PlatformScopes.DirectoryWrite);
-        memberships.MapGet("/{id:guid}", GetAsync)
+        memberships.MapGet("/{id:guid}", Get)
             .WithName("get-membership")
-            .WithSummary("Gets a membership with its ETag.")
-            .ProducesProblem(StatusCodes.Status404NotFound);
-        memberships.MapPut("/{id:guid}", UpdateAsync)
+            .WithSummary("Gets a membership with its ETag.");
+        memberships.MapPut("/{id:guid}", Update)
             .WithName("update-membership")
             .WithSummary("Changes a membership's role, status, dates or note; needs If-Match.")
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
-            .ProducesProblem(StatusCodes.Status428PreconditionRequired)
             .RequireAuthorization(PlatformScopes.DirectoryWrite);
-        memberships.MapPost("/{id:guid}/archive", ArchiveAsync)
+        memberships.MapPost("/{id:guid}/archive", Archive)
             .WithName("archive-membership")
             .WithSummary("Archives a membership recorded by mistake (a member that left is 'left', not archived); needs If-Match.")
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
-            .ProducesProblem(StatusCodes.Status428PreconditionRequired)
             .RequireAuthorization(PlatformScopes.DirectoryWrite);
 
         var networks = api.MapGroup("/networks").WithTags("Networks and memberships");
-        networks.MapGet("/{id:guid}", GetNetworkAsync)
+        networks.MapGet("/{id:guid}", GetNetwork)
             .WithName("get-network")
-            .WithSummary("A network with its secretariat, hubs and member counts. Networks are institutions of type 'network'.")
-            .ProducesProblem(StatusCodes.Status404NotFound);
-        networks.MapGet("/{id:guid}/members", ListMembersAsync)
+            .WithSummary("A network with its secretariat, hubs and member counts. Networks are institutions of type 'network'.");
+        networks.MapGet("/{id:guid}/members", ListNetworkMembers)
             .WithName("list-network-members")
-            .WithSummary("The network's memberships, by member name; filter by status and role.")
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound);
-        api.MapGet("/institutions/{id:guid}/memberships", ListNetworksOfAsync)
+            .WithSummary("The network's memberships, by member name; filter by status and role.");
+        api.MapGet("/institutions/{id:guid}/memberships", ListInstitutionMemberships)
             .WithTags("Networks and memberships")
             .WithName("list-institution-memberships")
-            .WithSummary("The networks an institution belongs or belonged to, by network name.")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .WithSummary("The networks an institution belongs or belonged to, by network name.");
         return api;
     }
 
-    public static async Task<Created<MembershipResponse>> CreateAsync(CreateMembershipRequest request, MembershipService memberships,
-        DirectoryDbContext db, ClaimsPrincipal user, HttpContext context, CancellationToken cancellationToken)
+    public static async Task<Results<Created<MembershipResponse>, ConflictProblem, UnprocessableProblem>> Create(
+        CreateMembershipRequest request, MembershipService memberships, DirectoryDbContext db, ClaimsPrincipal user, HttpContext context,
+        LinkGenerator links, CancellationToken cancellationToken)
     {
         var terms = request.Validate();
         var membership = await memberships.CreateAsync(request.Id, request.NetworkId!.Value, request.MemberId!.Value, terms,
             new WriteGuard(user, context.Request), cancellationToken);
         context.Response.SetETag(membership.Version);
-        return TypedResults.Created($"/api/directory/v1/memberships/{membership.Id}", await db.MembershipResponseAsync(membership, cancellationToken));
+        return TypedResults.Created(links.PathTo("get-membership", new() { ["id"] = membership.Id }),
+            await db.MembershipResponseAsync(membership, cancellationToken));
     }
 
-    public static async Task<Ok<MembershipResponse>> GetAsync(Guid id, MembershipService memberships, DirectoryDbContext db, HttpResponse response,
-        CancellationToken cancellationToken)
+    public static async Task<Results<Ok<MembershipResponse>, NotFoundProblem>> Get(
+        Guid id, MembershipService memberships, DirectoryDbContext db, HttpResponse response, CancellationToken cancellationToken)
     {
         var membership = await memberships.FindAsync(id, cancellationToken);
         response.SetETag(membership.Version);
         return TypedResults.Ok(await db.MembershipResponseAsync(membership, cancellationToken));
     }
 
-    public static async Task<Ok<MembershipResponse>> UpdateAsync(Guid id, MembershipRequest request, MembershipService memberships,
-        DirectoryDbContext db, ClaimsPrincipal user, HttpContext context, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<MembershipResponse>, NotFoundProblem, ConflictProblem, PreconditionFailedProblem, PreconditionRequiredProblem>> Update(
+        Guid id, MembershipRequest request, MembershipService memberships, DirectoryDbContext db, ClaimsPrincipal user, HttpContext context,
+        CancellationToken cancellationToken)
     {
         var membership = await memberships.UpdateAsync(id, request.Validate(), new WriteGuard(user, context.Request), cancellationToken);
         context.Response.SetETag(membership.Version);
         return TypedResults.Ok(await db.MembershipResponseAsync(membership, cancellationToken));
     }
 
-    public static async Task<Ok<MembershipResponse>> ArchiveAsync(Guid id, MembershipService memberships, DirectoryDbContext db,
-        ClaimsPrincipal user, HttpContext context, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<MembershipResponse>, NotFoundProblem, PreconditionFailedProblem, PreconditionRequiredProblem>> Archive(
+        Guid id, MembershipService memberships, DirectoryDbContext db, ClaimsPrincipal user, HttpContext context, CancellationToken cancellationToken)
     {
         var membership = await memberships.ArchiveAsync(id, new WriteGuard(user, context.Request), cancellationToken);
         context.Response.SetETag(membership.Version);
         return TypedResults.Ok(await db.MembershipResponseAsync(membership, cancellationToken));
     }
 
-    public static async Task<Ok<NetworkResponse>> GetNetworkAsync(Guid id, InstitutionService institutions, DirectoryDbContext db,
-        CancellationToken cancellationToken)
+    public static async Task<Results<Ok<NetworkResponse>, NotFoundProblem>> GetNetwork(
+        Guid id, InstitutionService institutions, DirectoryDbContext db, CancellationToken cancellationToken)
     {
         var network = await institutions.FindAsync(id, cancellationToken);
         if (network.Type != InstitutionType.Network)
         {
-            throw new NotFoundException("Network", id);
+            return new NotFoundProblem("Network", id);
         }
         var memberships = db.Memberships.Where(m => m.NetworkId == id && m.ArchivedAt == null);
         var counts = await memberships.GroupBy(m => m.Status).Select(g => new { Status = g.Key, Count = g.LongCount() })
@@ -120,8 +107,9 @@ public static class MembershipsApi
             counts.GetValueOrDefault(MembershipStatus.Left)));
     }
 
-    public static async Task<Ok<Page<MembershipResponse>>> ListMembersAsync(Guid id, [AsParameters] MemberListRequest request,
-        [AsParameters] PageRequest page, InstitutionService institutions, DirectoryDbContext db, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<Page<MembershipResponse>>, BadRequestProblem, NotFoundProblem>> ListNetworkMembers(
+        Guid id, [AsParameters] MemberListRequest request, [AsParameters] PageRequest page, InstitutionService institutions, DirectoryDbContext db,
+        CancellationToken cancellationToken)
     {
         page = page.Validated();
         var (statuses, roles) = request.Validate();
@@ -140,8 +128,8 @@ public static class MembershipsApi
         return TypedResults.Ok(new Page<MembershipResponse>(page.PageIndex, page.PageSize, count, items));
     }
 
-    public static async Task<Ok<IReadOnlyList<MembershipResponse>>> ListNetworksOfAsync(Guid id, bool? includeArchived,
-        InstitutionService institutions, DirectoryDbContext db, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<IReadOnlyList<MembershipResponse>>, NotFoundProblem>> ListInstitutionMemberships(
+        Guid id, bool? includeArchived, InstitutionService institutions, DirectoryDbContext db, CancellationToken cancellationToken)
     {
         await institutions.FindAsync(id, cancellationToken);
         var memberships = db.Memberships.Where(m => m.MemberId == id && (includeArchived == true || m.ArchivedAt == null));

@@ -1,6 +1,7 @@
 using CooperationPlatform.Contracts.Model;
 using CooperationPlatform.Directory.Application;
 using CooperationPlatform.Directory.Infrastructure;
+using CooperationPlatform.ServiceDefaults.Api;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,17 +12,16 @@ public static class TrackRecordApi
 {
     public const int ProjectsShown = 50;
 
-    public static RouteGroupBuilder MapTrackRecordApi(this RouteGroupBuilder api)
+    public static IEndpointRouteBuilder MapTrackRecordApi(this IEndpointRouteBuilder api)
     {
-        api.MapGet("/institutions/{id:guid}/track-record", GetAsync)
+        api.MapGet("/institutions/{id:guid}/track-record", Get)
             .WithTags("Institutions")
             .WithName("get-track-record")
-            .WithSummary("The portfolio projects an institution is a partner in, with their SDGs, sectors, countries and its roles.")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .WithSummary("The portfolio projects an institution is a partner in, with their SDGs, sectors, countries and its roles.");
         return api;
     }
 
-    public static async Task<Ok<TrackRecordResponse>> GetAsync(Guid id, InstitutionService institutions, DirectoryDbContext db,
+    public static async Task<Results<Ok<TrackRecordResponse>, NotFoundProblem>> Get(Guid id, InstitutionService institutions, DirectoryDbContext db,
         CancellationToken cancellationToken)
     {
         await institutions.FindAsync(id, cancellationToken);

@@ -26,29 +26,26 @@ public sealed record SlotResponse(DateTimeOffset StartsAt, DateTimeOffset EndsAt
 
 public static class ActivitiesApi
 {
-    public static void MapActivityEndpoints(this RouteGroupBuilder api)
+    public static IEndpointRouteBuilder MapActivitiesApi(this IEndpointRouteBuilder api)
     {
         var activities = api.MapGroup("/events/{eventId:guid}/activities").WithTags("Activities");
         activities.MapGet("", ListActivities).WithName("list-activities")
-            .WithSummary("The event's programme in time order, with seats taken and free.")
-            .ProducesProblems(404);
+            .WithSummary("The event's programme in time order, with seats taken and free.");
         activities.MapPost("", CreateActivity).WithName("create-activity")
             .WithSummary("Adds an activity to the programme; it must fall within the event's dates. Returns it with its ETag.")
-            .RequireAuthorization(PlatformScopes.EventsWrite)
-            .ProducesProblems(400, 404, 409);
+            .RequireAuthorization(PlatformScopes.EventsWrite);
         activities.MapGet("/{activityId:guid}", GetActivity).WithName("get-activity")
-            .WithSummary("One activity, with its ETag.")
-            .ProducesProblems(404);
+            .WithSummary("One activity, with its ETag.");
         activities.MapPut("/{activityId:guid}", UpdateActivity).WithName("update-activity")
             .WithSummary("Replaces an activity's details (If-Match required). A larger capacity moves its waitlist up.")
-            .RequireAuthorization(PlatformScopes.EventsWrite)
-            .ProducesUpdateProblems();
+            .RequireAuthorization(PlatformScopes.EventsWrite);
         activities.MapGet("/{activityId:guid}/slots", ListSlots).WithName("list-matchmaking-slots")
-            .WithSummary("The slots of a matchmaking session with the number of free tables in each.")
-            .ProducesProblems(400, 404);
+            .WithSummary("The slots of a matchmaking session with the number of free tables in each.");
+        return api;
     }
 
-    public static async Task<Ok<List<ActivityResponse>>> ListActivities(Guid eventId, EventsDbContext db, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<List<ActivityResponse>>, NotFoundProblem>> ListActivities(
+        Guid eventId, EventsDbContext db, CancellationToken cancellationToken)
     {
         await db.EventAsync(eventId, cancellationToken);
         var programme = await db.Activities.AsNoTracking().Where(a => a.EventId == eventId).OrderBy(a => a.StartsAt).ThenBy(a => a.Id)
@@ -56,16 +53,17 @@ public static class ActivitiesApi
         return TypedResults.Ok(programme.Select(ActivityResponse.From).ToList());
     }
 
-    public static async Task<Ok<ActivityResponse>> GetActivity(Guid eventId, Guid activityId, EventsDbContext db, HttpResponse response,
-        CancellationToken cancellationToken)
+    public static async Task<Results<Ok<ActivityResponse>, NotFoundProblem>> GetActivity(
+        Guid eventId, Guid activityId, EventsDbContext db, HttpResponse response, CancellationToken cancellationToken)
     {
         var activity = await FindAsync(db, eventId, activityId, cancellationToken);
         response.SetETag(activity.Version);
         return TypedResults.Ok(ActivityResponse.From(activity));
     }
 
-    public static async Task<Created<ActivityResponse>> CreateActivity(Guid eventId, CreateActivityRequest request, EventsDbContext db,
-        ClaimsPrincipal user, HttpResponse response, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<Results<Created<ActivityResponse>, NotFoundProblem, ConflictProblem>> CreateActivity(Guid eventId,
+        CreateActivityRequest request, EventsDbContext db, ClaimsPrincipal user, HttpResponse response, TimeProvider clock, LinkGenerator links,
+        CancellationToken cancellationToken)
     {
         var details = request.Validated();
         var id = request.Id ?? Guid.CreateVersion7();
@@ -84,11 +82,12 @@ public static class ActivitiesApi
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         response.SetETag(activity.Version);
-        return TypedResults.Created($"/api/events/v1/events/{eventId}/activities/{id}", ActivityResponse.From(activity));
+        return TypedResults.Created(links.PathTo("get-activity", new() { ["eventId"] = eventId, ["activityId"] = id }), ActivityResponse.From(activity));
     }
 
-    public static async Task<Ok<ActivityResponse>> UpdateActivity(Guid eventId, Guid activityId, ActivityDetails details, EventsDbContext db,
-        Registrar registrar, ClaimsPrincipal user, HttpContext http, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<ActivityResponse>, NotFoundProblem, ConflictProblem, PreconditionFailedProblem, PreconditionRequiredProblem>> UpdateActivity(
+        Guid eventId, Guid activityId, ActivityDetails details, EventsDbContext db, Registrar registrar, ClaimsPrincipal user, HttpContext http,
+        TimeProvider clock, CancellationToken cancellationToken)
     {
         details.Validated();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -110,12 +109,13 @@ public static class ActivitiesApi
         return TypedResults.Ok(ActivityResponse.From(activity));
     }
 
-    public static async Task<Ok<List<SlotResponse>>> ListSlots(Guid eventId, Guid activityId, EventsDbContext db, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<List<SlotResponse>>, BadRequestProblem, NotFoundProblem>> ListSlots(
+        Guid eventId, Guid activityId, EventsDbContext db, CancellationToken cancellationToken)
     {
         var session = await FindAsync(db, eventId, activityId, cancellationToken);
         if (!session.IsMatchmakingSession)
         {
-            throw new RequestValidationException("activityId", "The activity is not a matchmaking session.");
+            return new BadRequestProblem("activityId", "The activity is not a matchmaking session.");
         }
         var taken = await db.Meetings.Where(m => m.SessionId == activityId && (m.Status == MeetingStatus.Scheduled || m.Status == MeetingStatus.Held))
             .GroupBy(m => m.StartsAt).Select(g => new { StartsAt = g.Key!.Value, Count = g.Count() })

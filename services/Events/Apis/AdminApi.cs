@@ -13,7 +13,7 @@ namespace CooperationPlatform.Events.Apis;
 /// </summary>
 public static class AdminApi
 {
-    public static void MapAdminEndpoints(this RouteGroupBuilder api)
+    public static IEndpointRouteBuilder MapAdminApi(this IEndpointRouteBuilder api)
     {
         var snapshot = api.MapGroup("/admin/snapshot").WithTags("Admin").RequireAuthorization(PlatformScopes.PlatformAdmin);
         snapshot.MapGet("/events", SnapshotEvents).WithName("snapshot-events")
@@ -22,6 +22,7 @@ public static class AdminApi
             .WithSummary("Every registration that published a message, as its latest RegistrationConfirmed or RegistrationCancelled.");
         snapshot.MapGet("/meetings", SnapshotMeetings).WithName("snapshot-meetings")
             .WithSummary("Every meeting as its latest MeetingRequested, MeetingScheduled or MeetingOutcomeRecorded message.");
+        return api;
     }
 
     public static async IAsyncEnumerable<object> SnapshotEvents(EventsDbContext db, EventCounter counter,

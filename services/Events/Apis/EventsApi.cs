@@ -49,45 +49,41 @@ public static class EventsApi
     public static IEndpointRouteBuilder MapEventsApi(this IEndpointRouteBuilder app)
     {
         app.MapServiceInfo("events");
-        var api = app.MapGroup("/api/events/v1");
-        api.MapEventEndpoints();
-        api.MapActivityEndpoints();
-        api.MapExhibitorEndpoints();
-        api.MapRegistrationEndpoints();
-        api.MapMeetingEndpoints();
-        api.MapProgrammeEndpoints();
-        api.MapAdminEndpoints();
+        var api = app.MapApiGroup("events");
+        api.MapEventsResourceApi();
+        api.MapActivitiesApi();
+        api.MapExhibitorsApi();
+        api.MapRegistrationsApi();
+        api.MapMeetingsApi();
+        api.MapProgrammeApi();
+        api.MapAdminApi();
         return app;
     }
 
-    private static void MapEventEndpoints(this RouteGroupBuilder api)
+    /// <summary>The events themselves, under <c>/events</c>; the service's other resources hang below them.</summary>
+    private static IEndpointRouteBuilder MapEventsResourceApi(this IEndpointRouteBuilder api)
     {
         var events = api.MapGroup("/events").WithTags(Tag);
         events.MapGet("", ListEvents).WithName("list-events")
-            .WithSummary("Events, newest first, filtered by status, kind, series, year or a text in the name.")
-            .ProducesProblems(400);
+            .WithSummary("Events, newest first, filtered by status, kind, series, year or a text in the name.");
         events.MapPost("", CreateEvent).WithName("create-event")
             .WithSummary("Creates an event as a draft. Returns it with its ETag.")
-            .RequireAuthorization(PlatformScopes.EventsWrite)
-            .ProducesProblems(400, 409);
+            .RequireAuthorization(PlatformScopes.EventsWrite);
         events.MapGet("/{eventId:guid}", GetEvent).WithName("get-event")
-            .WithSummary("One event, with its ETag.")
-            .ProducesProblems(404);
+            .WithSummary("One event, with its ETag.");
         events.MapPut("/{eventId:guid}", UpdateEvent).WithName("update-event")
             .WithSummary("Replaces an event's details (If-Match required). A larger capacity moves the waitlist up.")
-            .RequireAuthorization(PlatformScopes.EventsWrite)
-            .ProducesUpdateProblems();
+            .RequireAuthorization(PlatformScopes.EventsWrite);
         events.MapPost("/{eventId:guid}/status", ChangeStatus).WithName("change-event-status")
             .WithSummary("Opens registration, closes it, or concludes the event (If-Match required). Concluding publishes the final counts.")
-            .RequireAuthorization(PlatformScopes.EventsWrite)
-            .ProducesUpdateProblems();
+            .RequireAuthorization(PlatformScopes.EventsWrite);
         events.MapGet("/{eventId:guid}/counts", GetCounts).WithName("get-event-counts")
-            .WithSummary("Participants, organizations, cities and countries counted from confirmed registrations, next to the reported figures.")
-            .ProducesProblems(404);
+            .WithSummary("Participants, organizations, cities and countries counted from confirmed registrations, next to the reported figures.");
+        return api;
     }
 
-    public static async Task<Ok<Page<EventResponse>>> ListEvents([AsParameters] EventListRequest request, EventsDbContext db,
-        CancellationToken cancellationToken)
+    public static async Task<Results<Ok<Page<EventResponse>>, BadRequestProblem>> ListEvents(
+        [AsParameters] EventListRequest request, EventsDbContext db, CancellationToken cancellationToken)
     {
         var page = request.Page;
         var query = db.Events.AsNoTracking();
@@ -118,32 +114,35 @@ public static class EventsApi
         return TypedResults.Ok(new Page<EventResponse>(page.PageIndex, page.PageSize, count, [.. items.Select(EventResponse.From)]));
     }
 
-    public static async Task<Created<EventResponse>> CreateEvent(CreateEventRequest request, EventsDbContext db, EventCounter counter,
-        ClaimsPrincipal user, HttpResponse response, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<Results<Created<EventResponse>, ConflictProblem>> CreateEvent(
+        CreateEventRequest request, EventsDbContext db, EventCounter counter, ClaimsPrincipal user, HttpResponse response, TimeProvider clock,
+        LinkGenerator links, CancellationToken cancellationToken)
     {
         var details = request.Validated();
         var id = request.Id ?? Guid.CreateVersion7();
         if (await db.Events.AnyAsync(e => e.Id == id, cancellationToken))
         {
-            throw new ConflictException($"An event with id {id} already exists.");
+            return new ConflictProblem($"An event with id {id} already exists.");
         }
         var created = Event.Create(id, details, user.GetClientId(), clock.GetUtcNow());
         db.Events.Add(created);
         db.AddIntegrationEvent(await counter.StateMessageAsync(created, cancellationToken));
         await db.SaveChangesAsync(cancellationToken);
         response.SetETag(created.Version);
-        return TypedResults.Created($"/api/events/v1/events/{id}", EventResponse.From(created));
+        return TypedResults.Created(links.PathTo("get-event", new() { ["eventId"] = id }), EventResponse.From(created));
     }
 
-    public static async Task<Ok<EventResponse>> GetEvent(Guid eventId, EventsDbContext db, HttpResponse response, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<EventResponse>, NotFoundProblem>> GetEvent(
+        Guid eventId, EventsDbContext db, HttpResponse response, CancellationToken cancellationToken)
     {
         var found = await db.EventAsync(eventId, cancellationToken);
         response.SetETag(found.Version);
         return TypedResults.Ok(EventResponse.From(found));
     }
 
-    public static async Task<Ok<EventResponse>> UpdateEvent(Guid eventId, EventDetails details, EventsDbContext db, Registrar registrar,
-        EventCounter counter, ClaimsPrincipal user, HttpContext http, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<EventResponse>, NotFoundProblem, ConflictProblem, PreconditionFailedProblem, PreconditionRequiredProblem>> UpdateEvent(
+        Guid eventId, EventDetails details, EventsDbContext db, Registrar registrar, EventCounter counter, ClaimsPrincipal user, HttpContext http,
+        TimeProvider clock, CancellationToken cancellationToken)
     {
         details.Validated();
         var changed = await ChangeLockedAsync(eventId, db, counter, user, http, cancellationToken, async locked =>
@@ -159,8 +158,9 @@ public static class EventsApi
         return TypedResults.Ok(EventResponse.From(changed));
     }
 
-    public static async Task<Ok<EventResponse>> ChangeStatus(Guid eventId, ChangeStatusRequest request, EventsDbContext db, EventCounter counter,
-        ClaimsPrincipal user, HttpContext http, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<EventResponse>, NotFoundProblem, ConflictProblem, PreconditionFailedProblem, PreconditionRequiredProblem>> ChangeStatus(
+        Guid eventId, ChangeStatusRequest request, EventsDbContext db, EventCounter counter, ClaimsPrincipal user, HttpContext http,
+        TimeProvider clock, CancellationToken cancellationToken)
     {
         if (!Enum.IsDefined(request.Status))
         {
@@ -193,7 +193,8 @@ public static class EventsApi
         return locked;
     }
 
-    public static async Task<Ok<EventCountsResponse>> GetCounts(Guid eventId, EventsDbContext db, EventCounter counter, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<EventCountsResponse>, NotFoundProblem>> GetCounts(
+        Guid eventId, EventsDbContext db, EventCounter counter, CancellationToken cancellationToken)
     {
         var found = await db.EventAsync(eventId, cancellationToken);
         var (counts, _) = await counter.CountAsync(eventId, cancellationToken);

@@ -23,26 +23,24 @@ public sealed record CreateExhibitorRequest : ExhibitorDetails
 
 public static class ExhibitorsApi
 {
-    public static void MapExhibitorEndpoints(this RouteGroupBuilder api)
+    public static IEndpointRouteBuilder MapExhibitorsApi(this IEndpointRouteBuilder api)
     {
         var exhibitors = api.MapGroup("/events/{eventId:guid}/exhibitors").WithTags("Exhibitors");
         exhibitors.MapGet("", ListExhibitors).WithName("list-exhibitors")
-            .WithSummary("The cities and organizations exhibiting, by booth.")
-            .ProducesProblems(404);
+            .WithSummary("The cities and organizations exhibiting, by booth.");
         exhibitors.MapPost("", CreateExhibitor).WithName("create-exhibitor")
             .WithSummary("Adds an exhibitor, with a booth no other exhibitor of the event has. Returns it with its ETag.")
-            .RequireAuthorization(PlatformScopes.EventsWrite)
-            .ProducesProblems(400, 404, 409);
+            .RequireAuthorization(PlatformScopes.EventsWrite);
         exhibitors.MapGet("/{exhibitorId:guid}", GetExhibitor).WithName("get-exhibitor")
-            .WithSummary("One exhibitor, with its ETag.")
-            .ProducesProblems(404);
+            .WithSummary("One exhibitor, with its ETag.");
         exhibitors.MapPut("/{exhibitorId:guid}", UpdateExhibitor).WithName("update-exhibitor")
             .WithSummary("Replaces an exhibitor's details, its booth included (If-Match required).")
-            .RequireAuthorization(PlatformScopes.EventsWrite)
-            .ProducesUpdateProblems();
+            .RequireAuthorization(PlatformScopes.EventsWrite);
+        return api;
     }
 
-    public static async Task<Ok<List<ExhibitorResponse>>> ListExhibitors(Guid eventId, EventsDbContext db, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<List<ExhibitorResponse>>, NotFoundProblem>> ListExhibitors(
+        Guid eventId, EventsDbContext db, CancellationToken cancellationToken)
     {
         await db.EventAsync(eventId, cancellationToken);
         var exhibitors = await db.Exhibitors.AsNoTracking().Where(e => e.EventId == eventId).OrderBy(e => e.Booth).ThenBy(e => e.Name).ThenBy(e => e.Id)
@@ -50,17 +48,21 @@ public static class ExhibitorsApi
         return TypedResults.Ok(exhibitors.Select(ExhibitorResponse.From).ToList());
     }
 
-    public static async Task<Ok<ExhibitorResponse>> GetExhibitor(Guid eventId, Guid exhibitorId, EventsDbContext db, HttpResponse response,
-        CancellationToken cancellationToken)
+    public static async Task<Results<Ok<ExhibitorResponse>, NotFoundProblem>> GetExhibitor(Guid eventId, Guid exhibitorId, EventsDbContext db,
+        HttpResponse response, CancellationToken cancellationToken)
     {
-        var exhibitor = await db.Exhibitors.AsNoTracking().SingleOrDefaultAsync(e => e.Id == exhibitorId && e.EventId == eventId, cancellationToken)
-            ?? throw new NotFoundException("Exhibitor", exhibitorId);
+        var exhibitor = await db.Exhibitors.AsNoTracking().SingleOrDefaultAsync(e => e.Id == exhibitorId && e.EventId == eventId, cancellationToken);
+        if (exhibitor is null)
+        {
+            return new NotFoundProblem("Exhibitor", exhibitorId);
+        }
         response.SetETag(exhibitor.Version);
         return TypedResults.Ok(ExhibitorResponse.From(exhibitor));
     }
 
-    public static async Task<Created<ExhibitorResponse>> CreateExhibitor(Guid eventId, CreateExhibitorRequest request, EventsDbContext db,
-        ClaimsPrincipal user, HttpResponse response, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<Results<Created<ExhibitorResponse>, NotFoundProblem, ConflictProblem>> CreateExhibitor(Guid eventId,
+        CreateExhibitorRequest request, EventsDbContext db, ClaimsPrincipal user, HttpResponse response, TimeProvider clock, LinkGenerator links,
+        CancellationToken cancellationToken)
     {
         var details = request.Validated();
         var owner = await db.EventAsync(eventId, cancellationToken);
@@ -68,22 +70,26 @@ public static class ExhibitorsApi
         var id = request.Id ?? Guid.CreateVersion7();
         if (await db.Exhibitors.AnyAsync(e => e.Id == id, cancellationToken))
         {
-            throw new ConflictException($"An exhibitor with id {id} already exists.");
+            return new ConflictProblem($"An exhibitor with id {id} already exists.");
         }
         var exhibitor = Exhibitor.Create(id, eventId, details, clock.GetUtcNow());
         db.Exhibitors.Add(exhibitor);
         await SaveAsync(db, exhibitor, cancellationToken);
         response.SetETag(exhibitor.Version);
-        return TypedResults.Created($"/api/events/v1/events/{eventId}/exhibitors/{id}", ExhibitorResponse.From(exhibitor));
+        return TypedResults.Created(links.PathTo("get-exhibitor", new() { ["eventId"] = eventId, ["exhibitorId"] = id }), ExhibitorResponse.From(exhibitor));
     }
 
-    public static async Task<Ok<ExhibitorResponse>> UpdateExhibitor(Guid eventId, Guid exhibitorId, ExhibitorDetails details, EventsDbContext db,
-        ClaimsPrincipal user, HttpContext http, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<ExhibitorResponse>, NotFoundProblem, ConflictProblem, PreconditionFailedProblem, PreconditionRequiredProblem>> UpdateExhibitor(
+        Guid eventId, Guid exhibitorId, ExhibitorDetails details, EventsDbContext db, ClaimsPrincipal user, HttpContext http, TimeProvider clock,
+        CancellationToken cancellationToken)
     {
         details.Validated();
         var owner = await db.EventAsync(eventId, cancellationToken);
-        var exhibitor = await db.Exhibitors.SingleOrDefaultAsync(e => e.Id == exhibitorId && e.EventId == eventId, cancellationToken)
-            ?? throw new NotFoundException("Exhibitor", exhibitorId);
+        var exhibitor = await db.Exhibitors.SingleOrDefaultAsync(e => e.Id == exhibitorId && e.EventId == eventId, cancellationToken);
+        if (exhibitor is null)
+        {
+            return new NotFoundProblem("Exhibitor", exhibitorId);
+        }
         user.EnsureOrganizer(owner);
         http.Request.RequireIfMatch(exhibitor.Version);
         exhibitor.Update(details, clock.GetUtcNow());

@@ -4,6 +4,7 @@ using CooperationPlatform.Contracts.Model;
 using CooperationPlatform.Events.Application;
 using CooperationPlatform.Events.Infrastructure;
 using CooperationPlatform.Events.Model;
+using CooperationPlatform.ServiceDefaults.Api;
 using CooperationPlatform.ServiceDefaults.Errors;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -56,38 +57,32 @@ public sealed record AgendaResponse(Guid ParticipantId, IReadOnlyList<AgendaItem
 
 public static class MeetingsApi
 {
-    public static void MapMeetingEndpoints(this RouteGroupBuilder api)
+    public static IEndpointRouteBuilder MapMeetingsApi(this IEndpointRouteBuilder api)
     {
         var meetings = api.MapGroup("/events/{eventId:guid}/meetings").WithTags("Meetings");
         meetings.MapPost("", RequestMeeting).WithName("request-meeting")
-            .WithSummary("Asks another participant for a matchmaking meeting. As a participant (registration headers) or the organizer.")
-            .ProducesProblems(400, 403, 404, 409);
+            .WithSummary("Asks another participant for a matchmaking meeting. As a participant (registration headers) or the organizer.");
         meetings.MapGet("/{meetingId:guid}", GetMeeting).WithName("get-meeting")
-            .WithSummary("One meeting, for its two participants and the organizer.")
-            .ProducesProblems(403, 404);
+            .WithSummary("One meeting, for its two participants and the organizer.");
         meetings.MapPost("/{meetingId:guid}/accept", Accept).WithName("accept-meeting")
-            .WithSummary("The invitee accepts the meeting.")
-            .ProducesProblems(403, 404, 409);
+            .WithSummary("The invitee accepts the meeting.");
         meetings.MapPost("/{meetingId:guid}/decline", Decline).WithName("decline-meeting")
-            .WithSummary("The invitee declines the meeting.")
-            .ProducesProblems(403, 404, 409);
+            .WithSummary("The invitee declines the meeting.");
         meetings.MapPost("/{meetingId:guid}/schedule", Schedule).WithName("schedule-meeting")
-            .WithSummary("Schedules an accepted meeting into a free slot and table of a matchmaking session; 409 when the slot or table is taken.")
-            .ProducesProblems(400, 403, 404, 409);
+            .WithSummary("Schedules an accepted meeting into a free slot and table of a matchmaking session; 409 when the slot or table is taken.");
         meetings.MapPost("/{meetingId:guid}/outcome", RecordOutcome).WithName("record-meeting-outcome")
-            .WithSummary("Records a held meeting's outcome: no follow-up, a lead, or an agreement in preparation.")
-            .ProducesProblems(400, 403, 404, 409);
+            .WithSummary("Records a held meeting's outcome: no follow-up, a lead, or an agreement in preparation.");
         meetings.MapPut("/{meetingId:guid}/linked-project", LinkProject).WithName("link-meeting-project")
-            .WithSummary("Links a lead to the portfolio project it became.")
-            .ProducesProblems(403, 404, 409);
+            .WithSummary("Links a lead to the portfolio project it became.");
 
         api.MapGet("/events/{eventId:guid}/participants/{participantId:guid}/agenda", GetAgenda).WithName("get-agenda").WithTags("Meetings")
-            .WithSummary("A participant's agenda: their confirmed activities and scheduled meetings in time order, and meetings awaiting an answer.")
-            .ProducesProblems(403, 404);
+            .WithSummary("A participant's agenda: their confirmed activities and scheduled meetings in time order, and meetings awaiting an answer.");
+        return api;
     }
 
-    public static async Task<Created<MeetingResponse>> RequestMeeting(Guid eventId, RequestMeetingRequest request, [AsParameters] ParticipantCredentials credentials,
-        EventsDbContext db, Matchmaking matchmaking, ClaimsPrincipal user, CancellationToken cancellationToken)
+    public static async Task<Results<Created<MeetingResponse>, ForbiddenProblem, NotFoundProblem, ConflictProblem>> RequestMeeting(
+        Guid eventId, RequestMeetingRequest request, [AsParameters] ParticipantCredentials credentials, EventsDbContext db, Matchmaking matchmaking,
+        ClaimsPrincipal user, LinkGenerator links, CancellationToken cancellationToken)
     {
         var owner = await db.EventAsync(eventId, cancellationToken);
         var actor = await db.ActorAsync(owner, credentials, user, cancellationToken);
@@ -96,38 +91,43 @@ public static class MeetingsApi
         actor.EnsureIsOrOrganizer(requesterId);
         if (request.Id is { } id && await db.Meetings.AnyAsync(m => m.Id == id, cancellationToken))
         {
-            throw new ConflictException($"A meeting with id {id} already exists.");
+            return new ConflictProblem($"A meeting with id {id} already exists.");
         }
         var meeting = await matchmaking.RequestAsync(owner, request.Id, request.Kind, requesterId, request.InviteeId, cancellationToken);
-        return TypedResults.Created($"/api/events/v1/events/{eventId}/meetings/{meeting.Id}", await ResponseAsync(meeting, actor, matchmaking, cancellationToken));
+        return TypedResults.Created(links.PathTo("get-meeting", new() { ["eventId"] = eventId, ["meetingId"] = meeting.Id }),
+            await ResponseAsync(meeting, actor, matchmaking, cancellationToken));
     }
 
-    public static async Task<Ok<MeetingResponse>> GetMeeting(Guid eventId, Guid meetingId, [AsParameters] ParticipantCredentials credentials,
-        EventsDbContext db, Matchmaking matchmaking, ClaimsPrincipal user, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<MeetingResponse>, ForbiddenProblem, NotFoundProblem>> GetMeeting(
+        Guid eventId, Guid meetingId, [AsParameters] ParticipantCredentials credentials, EventsDbContext db, Matchmaking matchmaking,
+        ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var (_, actor, meeting) = await PartyAsync(eventId, meetingId, credentials, db, user, party: null, cancellationToken);
         return TypedResults.Ok(await ResponseAsync(meeting, actor, matchmaking, cancellationToken));
     }
 
-    public static Task<Ok<MeetingResponse>> Accept(Guid eventId, Guid meetingId, [AsParameters] ParticipantCredentials credentials,
-        EventsDbContext db, Matchmaking matchmaking, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+    public static Task<Results<Ok<MeetingResponse>, ForbiddenProblem, NotFoundProblem, ConflictProblem>> Accept(
+        Guid eventId, Guid meetingId, [AsParameters] ParticipantCredentials credentials, EventsDbContext db, Matchmaking matchmaking,
+        ClaimsPrincipal user, CancellationToken cancellationToken) =>
         RespondAsync(eventId, meetingId, accept: true, credentials, db, matchmaking, user, cancellationToken);
 
-    public static Task<Ok<MeetingResponse>> Decline(Guid eventId, Guid meetingId, [AsParameters] ParticipantCredentials credentials,
-        EventsDbContext db, Matchmaking matchmaking, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+    public static Task<Results<Ok<MeetingResponse>, ForbiddenProblem, NotFoundProblem, ConflictProblem>> Decline(
+        Guid eventId, Guid meetingId, [AsParameters] ParticipantCredentials credentials, EventsDbContext db, Matchmaking matchmaking,
+        ClaimsPrincipal user, CancellationToken cancellationToken) =>
         RespondAsync(eventId, meetingId, accept: false, credentials, db, matchmaking, user, cancellationToken);
 
-    private static async Task<Ok<MeetingResponse>> RespondAsync(Guid eventId, Guid meetingId, bool accept, ParticipantCredentials credentials,
-        EventsDbContext db, Matchmaking matchmaking, ClaimsPrincipal user, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<MeetingResponse>, ForbiddenProblem, NotFoundProblem, ConflictProblem>> RespondAsync(
+        Guid eventId, Guid meetingId, bool accept, ParticipantCredentials credentials, EventsDbContext db, Matchmaking matchmaking,
+        ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var (_, actor, meeting) = await PartyAsync(eventId, meetingId, credentials, db, user, party: m => m.InviteeId, cancellationToken);
         await matchmaking.RespondAsync(meeting, accept, cancellationToken);
         return TypedResults.Ok(await ResponseAsync(meeting, actor, matchmaking, cancellationToken));
     }
 
-    public static async Task<Ok<MeetingResponse>> Schedule(Guid eventId, Guid meetingId, ScheduleMeetingRequest request,
-        [AsParameters] ParticipantCredentials credentials, EventsDbContext db, Matchmaking matchmaking, ClaimsPrincipal user,
-        CancellationToken cancellationToken)
+    public static async Task<Results<Ok<MeetingResponse>, ForbiddenProblem, NotFoundProblem, ConflictProblem>> Schedule(
+        Guid eventId, Guid meetingId, ScheduleMeetingRequest request, [AsParameters] ParticipantCredentials credentials, EventsDbContext db,
+        Matchmaking matchmaking, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var (owner, actor, _) = await PartyAsync(eventId, meetingId, credentials, db, user, party: null, cancellationToken);
         db.ChangeTracker.Clear();
@@ -135,33 +135,34 @@ public static class MeetingsApi
         return TypedResults.Ok(await ResponseAsync(meeting, actor, matchmaking, cancellationToken));
     }
 
-    public static async Task<Ok<MeetingResponse>> RecordOutcome(Guid eventId, Guid meetingId, RecordOutcomeRequest request,
-        [AsParameters] ParticipantCredentials credentials, EventsDbContext db, Matchmaking matchmaking, ClaimsPrincipal user,
-        CancellationToken cancellationToken)
+    public static async Task<Results<Ok<MeetingResponse>, ForbiddenProblem, NotFoundProblem, ConflictProblem>> RecordOutcome(
+        Guid eventId, Guid meetingId, RecordOutcomeRequest request, [AsParameters] ParticipantCredentials credentials, EventsDbContext db,
+        Matchmaking matchmaking, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var (_, actor, meeting) = await PartyAsync(eventId, meetingId, credentials, db, user, party: null, cancellationToken);
         await matchmaking.RecordOutcomeAsync(meeting, request.Outcome, request.LinkedProjectId, cancellationToken);
         return TypedResults.Ok(await ResponseAsync(meeting, actor, matchmaking, cancellationToken));
     }
 
-    public static async Task<Ok<MeetingResponse>> LinkProject(Guid eventId, Guid meetingId, LinkProjectRequest request,
-        [AsParameters] ParticipantCredentials credentials, EventsDbContext db, Matchmaking matchmaking, ClaimsPrincipal user,
-        CancellationToken cancellationToken)
+    public static async Task<Results<Ok<MeetingResponse>, ForbiddenProblem, NotFoundProblem, ConflictProblem>> LinkProject(
+        Guid eventId, Guid meetingId, LinkProjectRequest request, [AsParameters] ParticipantCredentials credentials, EventsDbContext db,
+        Matchmaking matchmaking, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var (_, actor, meeting) = await PartyAsync(eventId, meetingId, credentials, db, user, party: null, cancellationToken);
         await matchmaking.LinkProjectAsync(meeting, request.ProjectId, cancellationToken);
         return TypedResults.Ok(await ResponseAsync(meeting, actor, matchmaking, cancellationToken));
     }
 
-    public static async Task<Ok<AgendaResponse>> GetAgenda(Guid eventId, Guid participantId, [AsParameters] ParticipantCredentials credentials,
-        EventsDbContext db, Matchmaking matchmaking, ClaimsPrincipal user, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<AgendaResponse>, ForbiddenProblem, NotFoundProblem>> GetAgenda(
+        Guid eventId, Guid participantId, [AsParameters] ParticipantCredentials credentials, EventsDbContext db, Matchmaking matchmaking,
+        ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var owner = await db.EventAsync(eventId, cancellationToken);
         var actor = await db.ActorAsync(owner, credentials, user, cancellationToken);
         actor.EnsureIsOrOrganizer(participantId);
         if (!await db.Participants.AnyAsync(p => p.Id == participantId && p.EventId == eventId, cancellationToken))
         {
-            throw new NotFoundException("Participant", participantId);
+            return new NotFoundProblem("Participant", participantId);
         }
         var activities = await (from r in db.Registrations
                                 join a in db.Activities on r.ActivityId equals a.Id

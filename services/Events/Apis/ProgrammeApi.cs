@@ -1,6 +1,7 @@
 using CooperationPlatform.Contracts.Messages.Events;
 using CooperationPlatform.Events.Infrastructure;
 using CooperationPlatform.Events.Model;
+using CooperationPlatform.ServiceDefaults.Api;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,18 +15,18 @@ public sealed record ListedParticipant(Guid ParticipantId, string Name, string? 
 
 public static class ProgrammeApi
 {
-    public static void MapProgrammeEndpoints(this RouteGroupBuilder api)
+    public static IEndpointRouteBuilder MapProgrammeApi(this IEndpointRouteBuilder api)
     {
         var programme = api.MapGroup("/events/{eventId:guid}").WithTags("Programme");
         programme.MapGet("/programme", GetProgramme).WithName("get-programme")
-            .WithSummary("The public programme: the event, its activities with free seats, and its exhibitors. No personal data.")
-            .ProducesProblems(404);
+            .WithSummary("The public programme: the event, its activities with free seats, and its exhibitors. No personal data.");
         programme.MapGet("/listed-participants", ListListedParticipants).WithName("list-listed-participants")
-            .WithSummary("Participants with a confirmed seat who agreed to be listed publicly, for matchmaking. No emails.")
-            .ProducesProblems(404);
+            .WithSummary("Participants with a confirmed seat who agreed to be listed publicly, for matchmaking. No emails.");
+        return api;
     }
 
-    public static async Task<Ok<ProgrammeResponse>> GetProgramme(Guid eventId, EventsDbContext db, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<ProgrammeResponse>, NotFoundProblem>> GetProgramme(
+        Guid eventId, EventsDbContext db, CancellationToken cancellationToken)
     {
         var found = await db.EventAsync(eventId, cancellationToken);
         var activities = await db.Activities.AsNoTracking().Where(a => a.EventId == eventId).OrderBy(a => a.StartsAt).ThenBy(a => a.Id)
@@ -36,7 +37,8 @@ public static class ProgrammeApi
             [.. activities.Select(ActivityResponse.From)], [.. exhibitors.Select(ExhibitorResponse.From)]));
     }
 
-    public static async Task<Ok<List<ListedParticipant>>> ListListedParticipants(Guid eventId, EventsDbContext db, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<List<ListedParticipant>>, NotFoundProblem>> ListListedParticipants(
+        Guid eventId, EventsDbContext db, CancellationToken cancellationToken)
     {
         await db.EventAsync(eventId, cancellationToken);
         var listed = await (from p in db.Participants.AsNoTracking()

@@ -4,7 +4,6 @@ using CooperationPlatform.Events.Application;
 using CooperationPlatform.Events.Infrastructure;
 using CooperationPlatform.Events.Model;
 using CooperationPlatform.ServiceDefaults.Api;
-using CooperationPlatform.ServiceDefaults.Errors;
 using CooperationPlatform.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -42,53 +41,46 @@ public sealed record ParticipantRow(ParticipantResponse Participant, Registratio
 
 public static class RegistrationsApi
 {
-    public static void MapRegistrationEndpoints(this RouteGroupBuilder api)
+    public static IEndpointRouteBuilder MapRegistrationsApi(this IEndpointRouteBuilder api)
     {
         var registrations = api.MapGroup("/events/{eventId:guid}/registrations").WithTags("Registrations");
         registrations.MapPost("", Register).WithName("register")
             .WithSummary("Registers a person to the event: a confirmed seat while there is one, else the waitlist. " +
-                "The same email again returns the existing registration (200) instead of a second one.")
-            .ProducesProblems(400, 404);
+                "The same email again returns the existing registration (200) instead of a second one.");
         registrations.MapGet("/mine", GetMine).WithName("get-my-registrations")
-            .WithSummary("The caller's registrations and waitlist positions, by the Registration-Email and Registration-Token headers.")
-            .ProducesProblems(403, 404);
+            .WithSummary("The caller's registrations and waitlist positions, by the Registration-Email and Registration-Token headers.");
         registrations.MapDelete("/mine", CancelMine).WithName("cancel-my-registration")
-            .WithSummary("Cancels the caller's registration to the event, with their activities and pending meetings; the waitlists move up.")
-            .ProducesProblems(403, 404, 409);
+            .WithSummary("Cancels the caller's registration to the event, with their activities and pending meetings; the waitlists move up.");
         registrations.MapPost("/mine/activities", RegisterForActivity).WithName("register-for-activity")
-            .WithSummary("Registers the caller (confirmed at the event) to an activity: a seat or its waitlist. Idempotent.")
-            .ProducesProblems(400, 403, 404, 409);
+            .WithSummary("Registers the caller (confirmed at the event) to an activity: a seat or its waitlist. Idempotent.");
         registrations.MapDelete("/mine/activities/{activityId:guid}", CancelActivity).WithName("cancel-activity-registration")
-            .WithSummary("Cancels the caller's registration to an activity; the first on its waitlist gets the seat.")
-            .ProducesProblems(403, 404, 409);
+            .WithSummary("Cancels the caller's registration to an activity; the first on its waitlist gets the seat.");
         registrations.MapDelete("/mine/personal-data", EraseMine).WithName("erase-my-personal-data")
-            .WithSummary("Erases the caller's name and email (and invalidates the token). The event's counts do not change.")
-            .ProducesProblems(403, 404);
+            .WithSummary("Erases the caller's name and email (and invalidates the token). The event's counts do not change.");
 
         var participants = api.MapGroup("/events/{eventId:guid}/participants").WithTags("Participants");
         participants.MapGet("", ListParticipants).WithName("list-participants")
             .WithSummary("The event's participants with their personal data, for its organizer.")
-            .RequireAuthorization(PlatformScopes.EventsRead)
-            .ProducesProblems(400, 404);
+            .RequireAuthorization(PlatformScopes.EventsRead);
         participants.MapDelete("/{participantId:guid}/personal-data", EraseParticipant).WithName("erase-participant")
             .WithSummary("Erases a participant's name and email on their request, keeping what the counts need.")
-            .RequireAuthorization(PlatformScopes.EventsWrite)
-            .ProducesProblems(404);
+            .RequireAuthorization(PlatformScopes.EventsWrite);
+        return api;
     }
 
-    public static async Task<Results<Created<RegistrationReceipt>, Ok<RegistrationReceipt>>> Register(Guid eventId, ParticipantDetails details,
-        RegistrationLine line, CancellationToken cancellationToken)
+    public static async Task<Results<Created<RegistrationReceipt>, Ok<RegistrationReceipt>, NotFoundProblem>> Register(Guid eventId,
+        ParticipantDetails details, RegistrationLine line, LinkGenerator links, CancellationToken cancellationToken)
     {
         details.Validated();
         var (participant, state, token) = await line.RegisterAsync(eventId, details, cancellationToken);
         var receipt = new RegistrationReceipt(participant.Id, state.Registration.Id, state.Registration.Status, state.WaitlistPosition, token);
         return token is null
             ? TypedResults.Ok(receipt)
-            : TypedResults.Created($"/api/events/v1/events/{eventId}/registrations/mine", receipt);
+            : TypedResults.Created(links.PathTo("get-my-registrations", new() { ["eventId"] = eventId }), receipt);
     }
 
-    public static async Task<Ok<MyRegistrationsResponse>> GetMine(Guid eventId, [AsParameters] ParticipantCredentials credentials, EventsDbContext db,
-        Registrar registrar, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<MyRegistrationsResponse>, ForbiddenProblem, NotFoundProblem>> GetMine(
+        Guid eventId, [AsParameters] ParticipantCredentials credentials, EventsDbContext db, Registrar registrar, CancellationToken cancellationToken)
     {
         var participant = await db.ParticipantAsync(eventId, credentials, cancellationToken);
         var registrations = await db.Registrations.AsNoTracking().Where(r => r.ParticipantId == participant.Id)
@@ -101,33 +93,35 @@ public static class RegistrationsApi
         return TypedResults.Ok(new MyRegistrationsResponse(ParticipantResponse.From(participant), views));
     }
 
-    public static async Task<NoContent> CancelMine(Guid eventId, [AsParameters] ParticipantCredentials credentials, EventsDbContext db,
-        Registrar registrar, CancellationToken cancellationToken)
+    public static async Task<Results<NoContent, ForbiddenProblem, NotFoundProblem, ConflictProblem>> CancelMine(
+        Guid eventId, [AsParameters] ParticipantCredentials credentials, EventsDbContext db, Registrar registrar, CancellationToken cancellationToken)
     {
         var participant = await db.ParticipantAsync(eventId, credentials, cancellationToken);
         await registrar.CancelEventAsync(participant, cancellationToken);
         return TypedResults.NoContent();
     }
 
-    public static async Task<Results<Created<RegistrationView>, Ok<RegistrationView>>> RegisterForActivity(Guid eventId, ActivityRegistrationRequest request,
-        [AsParameters] ParticipantCredentials credentials, EventsDbContext db, Registrar registrar, CancellationToken cancellationToken)
+    public static async Task<Results<Created<RegistrationView>, Ok<RegistrationView>, ForbiddenProblem, NotFoundProblem, ConflictProblem>> RegisterForActivity(
+        Guid eventId, ActivityRegistrationRequest request, [AsParameters] ParticipantCredentials credentials, EventsDbContext db, Registrar registrar,
+        LinkGenerator links, CancellationToken cancellationToken)
     {
         var participant = await db.ParticipantAsync(eventId, credentials, cancellationToken);
         var (state, created) = await registrar.RegisterForActivityAsync(participant, request.ActivityId, cancellationToken);
         var view = RegistrationView.From(state);
-        return created ? TypedResults.Created($"/api/events/v1/events/{eventId}/registrations/mine", view) : TypedResults.Ok(view);
+        return created ? TypedResults.Created(links.PathTo("get-my-registrations", new() { ["eventId"] = eventId }), view) : TypedResults.Ok(view);
     }
 
-    public static async Task<NoContent> CancelActivity(Guid eventId, Guid activityId, [AsParameters] ParticipantCredentials credentials,
-        EventsDbContext db, Registrar registrar, CancellationToken cancellationToken)
+    public static async Task<Results<NoContent, ForbiddenProblem, NotFoundProblem, ConflictProblem>> CancelActivity(
+        Guid eventId, Guid activityId, [AsParameters] ParticipantCredentials credentials, EventsDbContext db, Registrar registrar,
+        CancellationToken cancellationToken)
     {
         var participant = await db.ParticipantAsync(eventId, credentials, cancellationToken);
         await registrar.CancelActivityAsync(participant, activityId, cancellationToken);
         return TypedResults.NoContent();
     }
 
-    public static async Task<NoContent> EraseMine(Guid eventId, [AsParameters] ParticipantCredentials credentials, EventsDbContext db,
-        TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<Results<NoContent, ForbiddenProblem, NotFoundProblem>> EraseMine(
+        Guid eventId, [AsParameters] ParticipantCredentials credentials, EventsDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var participant = await db.ParticipantAsync(eventId, credentials, cancellationToken);
         participant.Erase(clock.GetUtcNow());
@@ -135,8 +129,8 @@ public static class RegistrationsApi
         return TypedResults.NoContent();
     }
 
-    public static async Task<Ok<Page<ParticipantRow>>> ListParticipants(Guid eventId, [AsParameters] PageRequest request, EventsDbContext db,
-        ClaimsPrincipal user, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<Page<ParticipantRow>>, BadRequestProblem, NotFoundProblem>> ListParticipants(
+        Guid eventId, [AsParameters] PageRequest request, EventsDbContext db, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var page = request.Validated();
         var owner = await db.EventAsync(eventId, cancellationToken);
@@ -156,13 +150,16 @@ public static class RegistrationsApi
             [.. rows.Select(x => new ParticipantRow(ParticipantResponse.From(x.Participant), x.Status))]));
     }
 
-    public static async Task<NoContent> EraseParticipant(Guid eventId, Guid participantId, EventsDbContext db, ClaimsPrincipal user,
-        TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<Results<NoContent, NotFoundProblem>> EraseParticipant(
+        Guid eventId, Guid participantId, EventsDbContext db, ClaimsPrincipal user, TimeProvider clock, CancellationToken cancellationToken)
     {
         var owner = await db.EventAsync(eventId, cancellationToken);
         user.EnsureOrganizer(owner);
-        var participant = await db.Participants.SingleOrDefaultAsync(p => p.Id == participantId && p.EventId == eventId, cancellationToken)
-            ?? throw new NotFoundException("Participant", participantId);
+        var participant = await db.Participants.SingleOrDefaultAsync(p => p.Id == participantId && p.EventId == eventId, cancellationToken);
+        if (participant is null)
+        {
+            return new NotFoundProblem("Participant", participantId);
+        }
         participant.Erase(clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.NoContent();

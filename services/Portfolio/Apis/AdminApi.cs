@@ -10,14 +10,14 @@ namespace CooperationPlatform.Portfolio.Apis;
 /// <summary>Reconciliation for consumers (analytics): every project's current state in the shape its messages carry.</summary>
 public static class AdminApi
 {
-    public static IEndpointRouteBuilder MapPortfolioAdminApi(this IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder MapAdminApi(this IEndpointRouteBuilder api)
     {
-        app.MapGet("/api/portfolio/v1/admin/snapshot/projects", StreamProjects)
+        api.MapGet("/admin/snapshot/projects", StreamProjects)
             .WithTags("Admin")
             .WithName("snapshot-projects")
             .WithSummary("Streams a JSON array of {aggregateId, aggregateVersion, project} for every project, project being the messages' ProjectSnapshot.")
             .RequireAuthorization(PlatformScopes.PlatformAdmin);
-        return app;
+        return api;
     }
 
     public static PushStreamHttpResult StreamProjects(PortfolioDbContext db, CancellationToken cancellationToken) =>

@@ -3,6 +3,7 @@ using CooperationPlatform.Portfolio.Csv;
 using CooperationPlatform.Portfolio.Iati;
 using CooperationPlatform.Portfolio.Imports;
 using CooperationPlatform.Portfolio.Infrastructure;
+using CooperationPlatform.ServiceDefaults.Api;
 using CooperationPlatform.ServiceDefaults.Errors;
 using CooperationPlatform.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Http.Features;
@@ -17,44 +18,45 @@ public static class IatiApi
 {
     public const string XmlContentType = "application/xml";
 
-    public static IEndpointRouteBuilder MapIatiApi(this IEndpointRouteBuilder app)
-    {
-        var api = app.MapGroup("/api/portfolio/v1").WithTags("IATI and imports");
+    public const string Tag = "IATI and imports";
 
+    public static IEndpointRouteBuilder MapIatiApi(this IEndpointRouteBuilder api)
+    {
         api.MapGet("/projects/{id:guid}/iati", ExportProject)
+            .WithTags(Tag)
             .WithName("export-project-to-iati")
             .WithSummary("One project as an IATI 2.03 iati-activities document.")
-            .Produces(StatusCodes.Status200OK, contentType: XmlContentType)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .Produces(StatusCodes.Status200OK, contentType: XmlContentType);
 
         api.MapGet("/iati/activities", ExportAll)
+            .WithTags(Tag)
             .WithName("export-all-projects-to-iati")
             .WithSummary("Every project as one IATI 2.03 iati-activities document, streamed.")
             .Produces(StatusCodes.Status200OK, contentType: XmlContentType);
 
         api.MapPost("/iati/imports", ImportIati)
+            .WithTags(Tag)
             .WithName("import-projects-from-iati")
             .WithSummary("Imports an IATI 2.03 activity file (mode=dry-run, the default, or commit), upserting on iati-identifier.")
             .Accepts<Stream>(XmlContentType)
-            .RequireAuthorization(PlatformScopes.PortfolioWrite)
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+            .RequireAuthorization(PlatformScopes.PortfolioWrite);
 
         api.MapPost("/csv/imports", ImportCsv)
+            .WithTags(Tag)
             .WithName("import-projects-from-csv")
             .WithSummary("Imports projects from CSV (mode=dry-run, the default, or commit), upserting on iatiIdentifier or id.")
             .Accepts<Stream>("text/csv")
-            .RequireAuthorization(PlatformScopes.PortfolioWrite)
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
-        return app;
+            .RequireAuthorization(PlatformScopes.PortfolioWrite);
+        return api;
     }
 
-    public static async Task<PushStreamHttpResult> ExportProject(Guid id, PortfolioDbContext db, IatiExporter exporter, CancellationToken cancellationToken)
+    public static async Task<Results<PushStreamHttpResult, NotFoundProblem>> ExportProject(Guid id, PortfolioDbContext db, IatiExporter exporter,
+        CancellationToken cancellationToken)
     {
-        var project = await db.Projects.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, cancellationToken)
-            ?? throw new NotFoundException("Project", id);
-        return TypedResults.Stream(stream => exporter.WriteOneAsync(stream, project, cancellationToken), XmlContentType);
+        var project = await db.Projects.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
+        return project is null
+            ? new NotFoundProblem("Project", id)
+            : TypedResults.Stream(stream => exporter.WriteOneAsync(stream, project, cancellationToken), XmlContentType);
     }
 
     public static PushStreamHttpResult ExportAll(IatiExporter exporter, CancellationToken cancellationToken) =>

@@ -1,6 +1,5 @@
 using CooperationPlatform.Portfolio.Infrastructure;
 using CooperationPlatform.ServiceDefaults.Api;
-using CooperationPlatform.ServiceDefaults.Errors;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,24 +8,22 @@ namespace CooperationPlatform.Portfolio.Apis;
 /// <summary>The portfolio's replica of directory institutions, read-only: what partners are checked against.</summary>
 public static class InstitutionsApi
 {
-    public static IEndpointRouteBuilder MapInstitutionsApi(this IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder MapInstitutionsApi(this IEndpointRouteBuilder api)
     {
-        var api = app.MapGroup("/api/portfolio/v1/institutions").WithTags("Institutions");
+        var institutions = api.MapGroup("/institutions").WithTags("Institutions");
 
-        api.MapGet("/", ListInstitutions)
+        institutions.MapGet("/", ListInstitutions)
             .WithName("list-portfolio-institutions")
-            .WithSummary("The directory institutions the portfolio knows, by name; q filters on name or acronym.")
-            .ProducesProblem(StatusCodes.Status400BadRequest);
+            .WithSummary("The directory institutions the portfolio knows, by name; q filters on name or acronym.");
 
-        api.MapGet("/{id:guid}", GetInstitution)
+        institutions.MapGet("/{id:guid}", GetInstitution)
             .WithName("get-portfolio-institution")
-            .WithSummary("One institution of the portfolio's replica.")
-            .ProducesProblem(StatusCodes.Status404NotFound);
-        return app;
+            .WithSummary("One institution of the portfolio's replica.");
+        return api;
     }
 
-    public static async Task<Ok<Page<InstitutionResponse>>> ListInstitutions([AsParameters] PageRequest page, PortfolioDbContext db,
-        CancellationToken cancellationToken, string? q = null)
+    public static async Task<Results<Ok<Page<InstitutionResponse>>, BadRequestProblem>> ListInstitutions(
+        [AsParameters] PageRequest page, PortfolioDbContext db, CancellationToken cancellationToken, string? q = null)
     {
         page = page.Validated();
         var query = db.Institutions.AsNoTracking();
@@ -42,8 +39,12 @@ public static class InstitutionsApi
         return TypedResults.Ok(new Page<InstitutionResponse>(page.PageIndex, page.PageSize, count, items));
     }
 
-    public static async Task<Ok<InstitutionResponse>> GetInstitution(Guid id, PortfolioDbContext db, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await db.Institutions.AsNoTracking().Where(i => i.Id == id)
+    public static async Task<Results<Ok<InstitutionResponse>, NotFoundProblem>> GetInstitution(Guid id, PortfolioDbContext db,
+        CancellationToken cancellationToken)
+    {
+        var institution = await db.Institutions.AsNoTracking().Where(i => i.Id == id)
             .Select(i => new InstitutionResponse(i.Id, i.Name, i.Acronym, i.Country, i.Type, i.Archived, i.UpdatedAt))
-            .SingleOrDefaultAsync(cancellationToken) ?? throw new NotFoundException("Institution", id));
+            .SingleOrDefaultAsync(cancellationToken);
+        return institution is null ? new NotFoundProblem("Institution", id) : TypedResults.Ok(institution);
+    }
 }

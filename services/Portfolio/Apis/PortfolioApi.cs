@@ -1,4 +1,5 @@
 using CooperationPlatform.ServiceDefaults;
+using CooperationPlatform.ServiceDefaults.Api;
 
 namespace CooperationPlatform.Portfolio.Apis;
 
@@ -7,10 +8,11 @@ public static class PortfolioApi
     public static IEndpointRouteBuilder MapPortfolioApi(this IEndpointRouteBuilder app)
     {
         app.MapServiceInfo("portfolio");
-        app.MapProjectsApi();
-        app.MapInstitutionsApi();
-        app.MapIatiApi();
-        app.MapPortfolioAdminApi();
+        var api = app.MapApiGroup("portfolio");
+        api.MapProjectsApi();
+        api.MapInstitutionsApi();
+        api.MapIatiApi();
+        api.MapAdminApi();
         return app;
     }
 }

@@ -13,85 +13,70 @@ namespace CooperationPlatform.Portfolio.Apis;
 
 public static class ProjectsApi
 {
-    public const string ProjectsPath = "/api/portfolio/v1/projects";
-
-    public static IEndpointRouteBuilder MapProjectsApi(this IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder MapProjectsApi(this IEndpointRouteBuilder api)
     {
-        var api = app.MapGroup(ProjectsPath).WithTags("Projects");
+        var projects = api.MapGroup("/projects").WithTags("Projects");
 
-        api.MapPost("/", CreateProject)
+        projects.MapPost("/", CreateProject)
             .WithName("create-project")
             .WithSummary("Registers a project; an optional client-chosen id makes the call repeatable.")
-            .RequireAuthorization(PlatformScopes.PortfolioWrite)
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .RequireAuthorization(PlatformScopes.PortfolioWrite);
 
-        api.MapGet("/{id:guid}", GetProject)
+        projects.MapGet("/{id:guid}", GetProject)
             .WithName("get-project")
-            .WithSummary("A project with its current version as ETag.")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .WithSummary("A project with its current version as ETag.");
 
-        api.MapPut("/{id:guid}", UpdateProject)
+        projects.MapPut("/{id:guid}", UpdateProject)
             .WithName("update-project")
             .WithSummary("Replaces a project's details and partners (If-Match required); partner role changes are kept as history.")
-            .RequireAuthorization(PlatformScopes.PortfolioWrite)
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
-            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
+            .RequireAuthorization(PlatformScopes.PortfolioWrite);
 
-        api.MapPost("/{id:guid}/status", ChangeStatus)
+        projects.MapPost("/{id:guid}/status", ChangeStatus)
             .WithName("change-project-status")
             .WithSummary("Moves a project to another IATI activity status; an invalid transition is a 409.")
-            .RequireAuthorization(PlatformScopes.PortfolioWrite)
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
-            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
+            .RequireAuthorization(PlatformScopes.PortfolioWrite);
 
-        api.MapGet("/{id:guid}/history", GetHistory)
+        projects.MapGet("/{id:guid}/history", GetHistory)
             .WithName("get-project-history")
-            .WithSummary("Every status the project has had and every role its partners have held.")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .WithSummary("Every status the project has had and every role its partners have held.");
 
-        api.MapGet("/", SearchProjects)
+        projects.MapGet("/", SearchProjects)
             .WithName("search-projects")
-            .WithSummary("Full-text and faceted search: country, M49 region, grouping, SDG, modality, mode, status, funder, partner, sector, years.")
-            .ProducesProblem(StatusCodes.Status400BadRequest);
+            .WithSummary("Full-text and faceted search: country, M49 region, grouping, SDG, modality, mode, status, funder, partner, sector, years.");
 
-        api.MapGet("/{id:guid}/similar", GetSimilarProjects)
+        projects.MapGet("/{id:guid}/similar", GetSimilarProjects)
             .WithName("get-similar-projects")
-            .WithSummary("Projects sharing SDGs, sectors, countries or partners with this one, most similar first, with the reasons.")
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .WithSummary("Projects sharing SDGs, sectors, countries or partners with this one, most similar first, with the reasons.");
 
-        return app;
+        return api;
     }
 
-    public static async Task<Created<ProjectResponse>> CreateProject(ProjectRequest request, ProjectCommands commands, PortfolioDbContext db,
-        ClaimsPrincipal user, HttpResponse response, CancellationToken cancellationToken)
+    public static async Task<Results<Created<ProjectResponse>, ConflictProblem, UnprocessableProblem>> CreateProject(
+        ProjectRequest request, ProjectCommands commands, PortfolioDbContext db, ClaimsPrincipal user, HttpResponse response, LinkGenerator links,
+        CancellationToken cancellationToken)
     {
         var project = await commands.StageRegistrationAsync(request, user.GetClientId(), cancellationToken);
         await commands.SaveAsync(cancellationToken);
         response.SetETag(project.Version);
-        return TypedResults.Created($"{ProjectsPath}/{project.Id}", await ProjectResponse.FromAsync(project, db, cancellationToken));
+        return TypedResults.Created(links.PathTo("get-project", new() { ["id"] = project.Id }),
+            await ProjectResponse.FromAsync(project, db, cancellationToken));
     }
 
-    public static async Task<Ok<ProjectResponse>> GetProject(Guid id, PortfolioDbContext db, HttpResponse response, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<ProjectResponse>, NotFoundProblem>> GetProject(Guid id, PortfolioDbContext db, HttpResponse response,
+        CancellationToken cancellationToken)
     {
-        var project = await db.Projects.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, cancellationToken)
-            ?? throw new NotFoundException("Project", id);
+        var project = await db.Projects.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
+        if (project is null)
+        {
+            return new NotFoundProblem("Project", id);
+        }
         response.SetETag(project.Version);
         return TypedResults.Ok(await ProjectResponse.FromAsync(project, db, cancellationToken));
     }
 
-    public static async Task<Ok<ProjectResponse>> UpdateProject(Guid id, ProjectRequest request, ProjectCommands commands, PortfolioDbContext db,
-        ClaimsPrincipal user, HttpRequest httpRequest, HttpResponse response, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<ProjectResponse>, NotFoundProblem, PreconditionFailedProblem, UnprocessableProblem, PreconditionRequiredProblem>> UpdateProject(
+        Guid id, ProjectRequest request, ProjectCommands commands, PortfolioDbContext db, ClaimsPrincipal user, HttpRequest httpRequest,
+        HttpResponse response, CancellationToken cancellationToken)
     {
         var project = await commands.FindAsync(id, cancellationToken);
         httpRequest.RequireIfMatch(project.Version);
@@ -102,8 +87,9 @@ public static class ProjectsApi
         return TypedResults.Ok(await ProjectResponse.FromAsync(project, db, cancellationToken));
     }
 
-    public static async Task<Ok<ProjectResponse>> ChangeStatus(Guid id, StatusChangeRequest request, ProjectCommands commands, PortfolioDbContext db,
-        ClaimsPrincipal user, HttpRequest httpRequest, HttpResponse response, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<ProjectResponse>, NotFoundProblem, ConflictProblem, PreconditionFailedProblem, PreconditionRequiredProblem>> ChangeStatus(
+        Guid id, StatusChangeRequest request, ProjectCommands commands, PortfolioDbContext db, ClaimsPrincipal user, HttpRequest httpRequest,
+        HttpResponse response, CancellationToken cancellationToken)
     {
         new ValidationErrors()
             .Require(request.Status is not null, "status", $"The status to move to: {EnumCodes<ProjectStatus>.List}.")
@@ -118,16 +104,17 @@ public static class ProjectsApi
         return TypedResults.Ok(await ProjectResponse.FromAsync(project, db, cancellationToken));
     }
 
-    public static async Task<Ok<ProjectHistoryResponse>> GetHistory(Guid id, PortfolioDbContext db, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<ProjectHistoryResponse>, NotFoundProblem>> GetHistory(Guid id, PortfolioDbContext db,
+        CancellationToken cancellationToken)
     {
         var history = await db.Projects.AsNoTracking().Where(p => p.Id == id)
             .Select(p => new ProjectHistoryResponse(p.Id, p.StatusHistory, p.RoleAssignments))
-            .SingleOrDefaultAsync(cancellationToken) ?? throw new NotFoundException("Project", id);
-        return TypedResults.Ok(history);
+            .SingleOrDefaultAsync(cancellationToken);
+        return history is null ? new NotFoundProblem("Project", id) : TypedResults.Ok(history);
     }
 
-    public static async Task<Ok<ProjectSearchResponse>> SearchProjects([AsParameters] ProjectSearchRequest request, ProjectSearchIndex index,
-        ProjectTextSearch textSearch, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<ProjectSearchResponse>, BadRequestProblem>> SearchProjects(
+        [AsParameters] ProjectSearchRequest request, ProjectSearchIndex index, ProjectTextSearch textSearch, CancellationToken cancellationToken)
     {
         var filter = request.ToFilter();
         await index.Ready.WaitAsync(cancellationToken);
@@ -135,10 +122,13 @@ public static class ProjectsApi
         return TypedResults.Ok(index.Search(filter, ranks));
     }
 
-    public static async Task<Ok<IReadOnlyList<SimilarProject>>> GetSimilarProjects(Guid id, ProjectSearchIndex index, CancellationToken cancellationToken,
-        int limit = 10)
+    public static async Task<Results<Ok<IReadOnlyList<SimilarProject>>, BadRequestProblem, NotFoundProblem>> GetSimilarProjects(Guid id,
+        ProjectSearchIndex index, CancellationToken cancellationToken, int limit = 10)
     {
-        new ValidationErrors().Require(limit is >= 1 and <= 50, "limit", "limit must be between 1 and 50.").ThrowIfAny();
+        if (limit is not (>= 1 and <= 50))
+        {
+            return new BadRequestProblem("limit", "limit must be between 1 and 50.");
+        }
         await index.Ready.WaitAsync(cancellationToken);
         return TypedResults.Ok(index.Similar(id, limit));
     }
