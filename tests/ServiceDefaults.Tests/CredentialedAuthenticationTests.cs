@@ -2,46 +2,44 @@ using System.Text.Encodings.Web;
 using CooperationPlatform.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
+using CooperationPlatform.ServiceDefaults.Tests.Support;
+
 namespace CooperationPlatform.ServiceDefaults.Tests;
 
 /// <summary>Authentication handlers run for requests with credentials and for the paths a handler answers, and for no others.</summary>
-public sealed class CredentialedAuthenticationTests : IAsyncLifetime
+public sealed class CredentialedAuthenticationTests : LoopbackAppTests
 {
     private readonly AuthenticationCalls _calls = new();
-    private WebApplication _app = null!;
-    private HttpClient _client = null!;
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    public async ValueTask InitializeAsync()
+    protected override void Configure(WebApplicationBuilder builder)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = Environments.Production });
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Services.AddSingleton(_calls);
         builder.Services.AddAuthentication(CountingHandler.SchemeName).AddScheme<AuthenticationSchemeOptions, CountingHandler>(CountingHandler.SchemeName, null);
         builder.Services.AddAuthorization();
         builder.Services.Configure<AuthenticationHandlerPaths>(paths => paths.Prefixes.Add("/connect"));
-        _app = builder.Build();
-        _app.UseCredentialedAuthentication();
-        _app.UseAuthorization();
-        _app.MapGet("/public", () => TypedResults.Ok());
-        _app.MapPost("/connect/token", () => TypedResults.Ok());
-        _app.MapGet("/protected", () => TypedResults.Ok()).RequireAuthorization();
-        await _app.StartAsync();
-        _client = new HttpClient { BaseAddress = new Uri(_app.Urls.First()) };
+    }
+
+    protected override void Map(WebApplication app)
+    {
+        app.UseCredentialedAuthentication();
+        app.UseAuthorization();
+        app.MapGet("/public", () => TypedResults.Ok());
+        app.MapPost("/connect/token", () => TypedResults.Ok());
+        app.MapGet("/protected", () => TypedResults.Ok()).RequireAuthorization();
     }
 
     [Fact]
     public async Task An_anonymous_read_asks_no_handler()
     {
-        using var response = await _client.GetAsync("/public", Cancel);
+        using var response = await Client.GetAsync("/public", Cancel);
 
         response.EnsureSuccessStatusCode();
         Assert.Equal(0, _calls.Count);
@@ -51,7 +49,7 @@ public sealed class CredentialedAuthenticationTests : IAsyncLifetime
     public async Task A_request_with_credentials_is_authenticated()
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, "/public") { Headers = { { "Authorization", "Bearer anything" } } };
-        using var response = await _client.SendAsync(request, Cancel);
+        using var response = await Client.SendAsync(request, Cancel);
 
         response.EnsureSuccessStatusCode();
         Assert.Equal(1, _calls.Count);
@@ -60,7 +58,7 @@ public sealed class CredentialedAuthenticationTests : IAsyncLifetime
     [Fact]
     public async Task A_path_a_handler_answers_is_authenticated_without_credentials()
     {
-        using var response = await _client.PostAsync("/connect/token", null, Cancel);
+        using var response = await Client.PostAsync("/connect/token", null, Cancel);
 
         response.EnsureSuccessStatusCode();
         Assert.Equal(1, _calls.Count);
@@ -69,17 +67,12 @@ public sealed class CredentialedAuthenticationTests : IAsyncLifetime
     [Fact]
     public async Task An_endpoint_requiring_authorization_is_authenticated_without_credentials()
     {
-        using var response = await _client.GetAsync("/protected", Cancel);
+        using var response = await Client.GetAsync("/protected", Cancel);
 
         Assert.Equal(System.Net.HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal(1, _calls.Count);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        _client.Dispose();
-        await _app.DisposeAsync();
-    }
 
     private sealed class AuthenticationCalls
     {

@@ -6,31 +6,30 @@ using CooperationPlatform.ServiceDefaults.Errors;
 using CooperationPlatform.ServiceDefaults.Security;
 using CooperationPlatform.Testing;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 
+using CooperationPlatform.ServiceDefaults.Tests.Support;
+
 namespace CooperationPlatform.ServiceDefaults.Tests;
 
 /// <summary>What a service does with a token: scope policies, audience, issuer, expiry, signature and ownership.</summary>
-public sealed class PlatformAuthenticationTests : IAsyncLifetime
+public sealed class PlatformAuthenticationTests : LoopbackAppTests
 {
-    private WebApplication _app = null!;
-    private HttpClient _client = null!;
+    protected override string? ApplicationName => "Directory.Api";
 
-    public async ValueTask InitializeAsync()
+    protected override void Configure(WebApplicationBuilder builder)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = Environments.Production, ApplicationName = "Directory.Api" });
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Configuration.AddInMemoryCollection(TestTokens.ServiceConfiguration);
         builder.AddServiceDefaults();
-        _app = builder.Build();
-        _app.MapDefaultEndpoints();
-        _app.MapGet("/public", () => TypedResults.Ok());
-        _app.MapPost("/write", () => TypedResults.Ok()).WithSummary("A protected write.").RequireAuthorization(PlatformScopes.DirectoryWrite);
-        await _app.StartAsync();
-        _client = new HttpClient { BaseAddress = new Uri(_app.Urls.First()) };
+    }
+
+    protected override void Map(WebApplication app)
+    {
+        app.MapDefaultEndpoints();
+        app.MapGet("/public", () => TypedResults.Ok());
+        app.MapPost("/write", () => TypedResults.Ok()).WithSummary("A protected write.").RequireAuthorization(PlatformScopes.DirectoryWrite);
     }
 
     public static TheoryData<string, HttpStatusCode> Tokens => new()
@@ -50,7 +49,7 @@ public sealed class PlatformAuthenticationTests : IAsyncLifetime
     public async Task Writes_need_a_valid_token_with_the_scope(string token, HttpStatusCode expected)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/write") { Headers = { Authorization = new AuthenticationHeaderValue("Bearer", token) } };
-        using var response = await _client.SendAsync(request, TestContext.Current.CancellationToken);
+        using var response = await Client.SendAsync(request, TestContext.Current.CancellationToken);
 
         Assert.Equal(expected, response.StatusCode);
     }
@@ -58,8 +57,8 @@ public sealed class PlatformAuthenticationTests : IAsyncLifetime
     [Fact]
     public async Task Writes_without_a_token_are_401_problems_and_reads_are_anonymous()
     {
-        using var write = await _client.PostAsync("/write", null, TestContext.Current.CancellationToken);
-        using var read = await _client.GetAsync("/public", TestContext.Current.CancellationToken);
+        using var write = await Client.PostAsync("/write", null, TestContext.Current.CancellationToken);
+        using var read = await Client.GetAsync("/public", TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.Unauthorized, write.StatusCode);
         Assert.Equal("application/problem+json", write.Content.Headers.ContentType?.MediaType);
@@ -67,9 +66,9 @@ public sealed class PlatformAuthenticationTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_openapi_document_marks_protected_operations_with_the_client_credentials_scheme()
+    public async Task The_openapi_document_marks_protected_operations_with_theClient_credentials_scheme()
     {
-        var document = await _client.GetFromJsonAsync<JsonElement>("/openapi/v1.json", TestContext.Current.CancellationToken);
+        var document = await Client.GetFromJsonAsync<JsonElement>("/openapi/v1.json", TestContext.Current.CancellationToken);
 
         var scheme = document.GetProperty("components").GetProperty("securitySchemes").GetProperty("partner-client");
         Assert.Equal("/connect/token", scheme.GetProperty("flows").GetProperty("clientCredentials").GetProperty("tokenUrl").GetString());
@@ -89,9 +88,4 @@ public sealed class PlatformAuthenticationTests : IAsyncLifetime
         Assert.Throws<ForbiddenException>(() => TestTokens.Principal("partner-b", PlatformScopes.DirectoryWrite).EnsureOwnerOrAdmin(null));
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        _client.Dispose();
-        await _app.DisposeAsync();
-    }
 }

@@ -4,28 +4,22 @@ using System.Text.Json.Nodes;
 using CooperationPlatform.ServiceDefaults.Api;
 using CooperationPlatform.ServiceDefaults.Errors;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Hosting;
 
+using CooperationPlatform.ServiceDefaults.Tests.Support;
+
 namespace CooperationPlatform.ServiceDefaults.Tests;
 
 /// <summary>The typed problem results: returned, each answers as its exception does when thrown; in a signature, each documents its status.</summary>
-public sealed class ProblemResultTests : IAsyncLifetime
+public sealed class ProblemResultTests : LoopbackAppTests
 {
-    private WebApplication _app = null!;
-    private HttpClient _client = null!;
-
-    public async ValueTask InitializeAsync()
+    protected override void Map(WebApplication app)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = Environments.Production });
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.AddServiceDefaults();
-        _app = builder.Build();
-        _app.MapDefaultEndpoints();
-        var api = _app.MapApiGroup("problems");
+        app.MapDefaultEndpoints();
+        var api = app.MapApiGroup("problems");
         foreach (var (name, exception, result) in Cases())
         {
             api.MapGet($"/thrown/{name}", () => { throw exception; });
@@ -34,8 +28,6 @@ public sealed class ProblemResultTests : IAsyncLifetime
         api.MapGet("/documented/{id:guid}", Documented).WithName("documented");
         api.MapPost("/documented", (EchoRequest request, LinkGenerator links) =>
             TypedResults.Created(links.PathTo("documented", new() { ["id"] = Guid.Empty }), request));
-        await _app.StartAsync();
-        _client = new HttpClient { BaseAddress = new Uri(_app.Urls.First()) };
     }
 
     private static IEnumerable<(string Name, Exception Thrown, IResult Returned)> Cases() =>
@@ -57,8 +49,8 @@ public sealed class ProblemResultTests : IAsyncLifetime
     [MemberData(nameof(Names))]
     public async Task A_returned_problem_answers_as_its_exception_thrown(string name)
     {
-        using var thrown = await _client.GetAsync($"/api/problems/v1/thrown/{name}", TestContext.Current.CancellationToken);
-        using var returned = await _client.GetAsync($"/api/problems/v1/returned/{name}", TestContext.Current.CancellationToken);
+        using var thrown = await Client.GetAsync($"/api/problems/v1/thrown/{name}", TestContext.Current.CancellationToken);
+        using var returned = await Client.GetAsync($"/api/problems/v1/returned/{name}", TestContext.Current.CancellationToken);
 
         Assert.Equal(thrown.StatusCode, returned.StatusCode);
         Assert.Equal("application/problem+json", returned.Content.Headers.ContentType?.MediaType);
@@ -69,7 +61,7 @@ public sealed class ProblemResultTests : IAsyncLifetime
     [Fact]
     public async Task A_signature_documents_its_problems_and_a_body_its_400_and_413()
     {
-        var document = await _client.GetFromJsonAsync<JsonElement>("/openapi/v1.json", TestContext.Current.CancellationToken);
+        var document = await Client.GetFromJsonAsync<JsonElement>("/openapi/v1.json", TestContext.Current.CancellationToken);
         var paths = document.GetProperty("paths");
 
         var get = paths.GetProperty("/api/problems/v1/documented/{id}").GetProperty("get").GetProperty("responses");
@@ -82,7 +74,7 @@ public sealed class ProblemResultTests : IAsyncLifetime
     [Fact]
     public async Task A_location_is_the_path_of_the_named_endpoint()
     {
-        using var created = await _client.PostAsJsonAsync("/api/problems/v1/documented", new EchoRequest("x"), TestContext.Current.CancellationToken);
+        using var created = await Client.PostAsJsonAsync("/api/problems/v1/documented", new EchoRequest("x"), TestContext.Current.CancellationToken);
 
         Assert.Equal($"/api/problems/v1/documented/{Guid.Empty}", created.Headers.Location?.OriginalString);
     }
@@ -98,11 +90,6 @@ public sealed class ProblemResultTests : IAsyncLifetime
         return body.ToJsonString();
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        _client.Dispose();
-        await _app.DisposeAsync();
-    }
 
     public sealed record EchoRequest(string Name);
 }
