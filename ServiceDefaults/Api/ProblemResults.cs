@@ -13,108 +13,81 @@ namespace CooperationPlatform.ServiceDefaults.Api;
 // are declared once for every endpoint (ApiGroups, OpenApiDefaults), not in signatures.
 
 /// <summary>400: input that breaks a rule, with the offending fields named (as <see cref="RequestValidationException"/>).</summary>
-public sealed class BadRequestProblem(IReadOnlyDictionary<string, string[]> errors, string? detail = null) : IResult, IStatusCodeHttpResult, IEndpointMetadataProvider
+public sealed class BadRequestProblem(IReadOnlyDictionary<string, string[]> errors, string? detail = null)
+    : ProblemResult(new RequestValidationException(errors, detail), Status), IEndpointMetadataProvider
 {
+    private const int Status = StatusCodes.Status400BadRequest;
+
     public BadRequestProblem(string field, string error) : this(new Dictionary<string, string[]> { [field] = [error] })
     {
     }
 
-    public int StatusCode => StatusCodes.Status400BadRequest;
-
-    int? IStatusCodeHttpResult.StatusCode => StatusCode;
-
-    public Task ExecuteAsync(HttpContext httpContext) => ProblemResult.WriteAsync(httpContext, new RequestValidationException(errors, detail));
-
-    public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) =>
-        ProblemResult.Document(builder, StatusCodes.Status400BadRequest, typeof(HttpValidationProblemDetails));
+    public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) => Document(builder, Status, typeof(HttpValidationProblemDetails));
 }
 
 /// <summary>403: the caller may not do this to this record (as <see cref="ForbiddenException"/>).</summary>
-public sealed class ForbiddenProblem(string message) : IResult, IStatusCodeHttpResult, IEndpointMetadataProvider
+public sealed class ForbiddenProblem(string message) : ProblemResult(new ForbiddenException(message), Status), IEndpointMetadataProvider
 {
-    public int StatusCode => StatusCodes.Status403Forbidden;
+    private const int Status = StatusCodes.Status403Forbidden;
 
-    int? IStatusCodeHttpResult.StatusCode => StatusCode;
-
-    public Task ExecuteAsync(HttpContext httpContext) => ProblemResult.WriteAsync(httpContext, new ForbiddenException(message));
-
-    public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) =>
-        ProblemResult.Document(builder, StatusCodes.Status403Forbidden, typeof(ProblemDetails));
+    public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) => Document(builder, Status, typeof(ProblemDetails));
 }
 
 /// <summary>404: the record the request names does not exist (as <see cref="NotFoundException"/>).</summary>
-public sealed class NotFoundProblem(string resource, object id) : IResult, IStatusCodeHttpResult, IEndpointMetadataProvider
+public sealed class NotFoundProblem(string resource, object id) : ProblemResult(new NotFoundException(resource, id), Status), IEndpointMetadataProvider
 {
-    public int StatusCode => StatusCodes.Status404NotFound;
+    private const int Status = StatusCodes.Status404NotFound;
 
-    int? IStatusCodeHttpResult.StatusCode => StatusCode;
-
-    public Task ExecuteAsync(HttpContext httpContext) => ProblemResult.WriteAsync(httpContext, new NotFoundException(resource, id));
-
-    public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) =>
-        ProblemResult.Document(builder, StatusCodes.Status404NotFound, typeof(ProblemDetails));
+    public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) => Document(builder, Status, typeof(ProblemDetails));
 }
 
 /// <summary>409: the request clashes with the current state, a duplicate or an invalid transition (as <see cref="ConflictException"/>).</summary>
-public sealed class ConflictProblem(string message) : IResult, IStatusCodeHttpResult, IEndpointMetadataProvider
+public sealed class ConflictProblem(string message) : ProblemResult(new ConflictException(message), Status), IEndpointMetadataProvider
 {
-    public int StatusCode => StatusCodes.Status409Conflict;
+    private const int Status = StatusCodes.Status409Conflict;
 
-    int? IStatusCodeHttpResult.StatusCode => StatusCode;
-
-    public Task ExecuteAsync(HttpContext httpContext) => ProblemResult.WriteAsync(httpContext, new ConflictException(message));
-
-    public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) =>
-        ProblemResult.Document(builder, StatusCodes.Status409Conflict, typeof(ProblemDetails));
+    public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) => Document(builder, Status, typeof(ProblemDetails));
 }
 
 /// <summary>412: the If-Match ETag is not the current version any more (as <see cref="PreconditionFailedException"/>).</summary>
-public sealed class PreconditionFailedProblem : IResult, IStatusCodeHttpResult, IEndpointMetadataProvider
+public sealed class PreconditionFailedProblem() : ProblemResult(new PreconditionFailedException(), Status), IEndpointMetadataProvider
 {
-    public int StatusCode => StatusCodes.Status412PreconditionFailed;
+    private const int Status = StatusCodes.Status412PreconditionFailed;
 
-    int? IStatusCodeHttpResult.StatusCode => StatusCode;
-
-    public Task ExecuteAsync(HttpContext httpContext) => ProblemResult.WriteAsync(httpContext, new PreconditionFailedException());
-
-    public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) =>
-        ProblemResult.Document(builder, StatusCodes.Status412PreconditionFailed, typeof(ProblemDetails));
+    public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) => Document(builder, Status, typeof(ProblemDetails));
 }
 
 /// <summary>422: well-formed input that refers to something that cannot be used (as <see cref="UnprocessableException"/>).</summary>
-public sealed class UnprocessableProblem(IReadOnlyDictionary<string, string[]> errors, string? detail = null) : IResult, IStatusCodeHttpResult, IEndpointMetadataProvider
+public sealed class UnprocessableProblem(IReadOnlyDictionary<string, string[]> errors, string? detail = null)
+    : ProblemResult(new UnprocessableException(errors, detail), Status), IEndpointMetadataProvider
 {
+    private const int Status = StatusCodes.Status422UnprocessableEntity;
+
     public UnprocessableProblem(string field, string error) : this(new Dictionary<string, string[]> { [field] = [error] })
     {
     }
 
-    public int StatusCode => StatusCodes.Status422UnprocessableEntity;
-
-    int? IStatusCodeHttpResult.StatusCode => StatusCode;
-
-    public Task ExecuteAsync(HttpContext httpContext) => ProblemResult.WriteAsync(httpContext, new UnprocessableException(errors, detail));
-
-    public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) =>
-        ProblemResult.Document(builder, StatusCodes.Status422UnprocessableEntity, typeof(HttpValidationProblemDetails));
+    public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) => Document(builder, Status, typeof(HttpValidationProblemDetails));
 }
 
 /// <summary>428: an update came without If-Match (as <see cref="PreconditionRequiredException"/>).</summary>
-public sealed class PreconditionRequiredProblem : IResult, IStatusCodeHttpResult, IEndpointMetadataProvider
+public sealed class PreconditionRequiredProblem() : ProblemResult(new PreconditionRequiredException(), Status), IEndpointMetadataProvider
 {
-    public int StatusCode => StatusCodes.Status428PreconditionRequired;
+    private const int Status = StatusCodes.Status428PreconditionRequired;
 
-    int? IStatusCodeHttpResult.StatusCode => StatusCode;
-
-    public Task ExecuteAsync(HttpContext httpContext) => ProblemResult.WriteAsync(httpContext, new PreconditionRequiredException());
-
-    public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) =>
-        ProblemResult.Document(builder, StatusCodes.Status428PreconditionRequired, typeof(ProblemDetails));
+    public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) => Document(builder, Status, typeof(ProblemDetails));
 }
 
-/// <summary>What the problem results share: how one is written and how one is documented.</summary>
-public static class ProblemResult
+/// <summary>What the problem results share: the exception whose problem each writes, its status, and how one is documented.</summary>
+public abstract class ProblemResult(Exception exception, int statusCode) : IResult, IStatusCodeHttpResult
 {
     public const string ContentType = "application/problem+json";
+
+    public int StatusCode => statusCode;
+
+    int? IStatusCodeHttpResult.StatusCode => statusCode;
+
+    public Task ExecuteAsync(HttpContext httpContext) => WriteAsync(httpContext, exception);
 
     /// <summary>Writes the problem <see cref="ProblemMapping"/> gives <paramref name="exception"/>, as the exception handler would.</summary>
     public static async Task WriteAsync(HttpContext httpContext, Exception exception)
