@@ -1,3 +1,4 @@
+using CooperationPlatform.Directory.IntegrationEvents;
 using CooperationPlatform.Contracts.Messages;
 using CooperationPlatform.Directory.Application;
 using CooperationPlatform.Directory.Infrastructure;
@@ -29,17 +30,17 @@ public static class AdminApi
     }
 
     public static Ok<IAsyncEnumerable<SnapshotItem>> Institutions(DirectoryDbContext db) =>
-        TypedResults.Ok(Stream(db.Institutions.AsNoTracking().OrderBy(i => i.Id).AsAsyncEnumerable(), DirectoryEvents.Latest));
+        TypedResults.Ok(Stream(db.Institutions.AsNoTracking().OrderBy(i => i.Id).AsAsyncEnumerable(), OutgoingEvents.Latest));
 
     public static Ok<IAsyncEnumerable<SnapshotItem>> Memberships(DirectoryDbContext db) =>
         TypedResults.Ok(Stream(
             db.Memberships.AsNoTracking().OrderBy(m => m.Id)
                 .Join(db.Institutions.AsNoTracking(), m => m.MemberId, i => i.Id, (m, i) => new { Membership = m, Member = i })
                 .AsAsyncEnumerable(),
-            pair => DirectoryEvents.MembershipChanged(pair.Membership, pair.Member)));
+            pair => OutgoingEvents.MembershipChanged(pair.Membership, pair.Member)));
 
     public static Ok<IAsyncEnumerable<SnapshotItem>> Listings(DirectoryDbContext db) =>
-        TypedResults.Ok(Stream(db.Listings.AsNoTracking().OrderBy(l => l.Id).AsAsyncEnumerable(), DirectoryEvents.LatestListing));
+        TypedResults.Ok(Stream(db.Listings.AsNoTracking().OrderBy(l => l.Id).AsAsyncEnumerable(), OutgoingEvents.LatestListing));
 
     private static async IAsyncEnumerable<SnapshotItem> Stream<T>(IAsyncEnumerable<T> records, Func<T, IntegrationEvent> toMessage)
     {

@@ -1,3 +1,4 @@
+using CooperationPlatform.Directory.IntegrationEvents;
 using CooperationPlatform.Contracts.Messages.Directory;
 using CooperationPlatform.Directory.Infrastructure;
 using CooperationPlatform.Directory.Model;
@@ -29,7 +30,7 @@ public sealed class InstitutionService(DirectoryDbContext db, TimeProvider clock
     public void Add(Institution institution)
     {
         db.Institutions.Add(institution);
-        db.AddIntegrationEvent(DirectoryEvents.Institution<InstitutionRegistered>(institution));
+        db.AddIntegrationEvent(OutgoingEvents.Institution<InstitutionRegistered>(institution));
     }
 
     public async Task<Institution> UpdateAsync(Guid id, InstitutionDetails details, WriteGuard guard, CancellationToken cancellationToken)
@@ -39,7 +40,7 @@ public sealed class InstitutionService(DirectoryDbContext db, TimeProvider clock
         await EnsureNaturalKeyIsFreeAsync(details, id, cancellationToken);
         await EnsureRelatedInstitutionsExistAsync(details.Relations, id, cancellationToken);
         institution.Update(details, clock.GetUtcNow());
-        db.AddIntegrationEvent(DirectoryEvents.Institution<InstitutionUpdated>(institution));
+        db.AddIntegrationEvent(OutgoingEvents.Institution<InstitutionUpdated>(institution));
         await db.SaveChangesAsync(cancellationToken);
         return institution;
     }
@@ -53,7 +54,7 @@ public sealed class InstitutionService(DirectoryDbContext db, TimeProvider clock
             return institution;
         }
         institution.Archive(clock.GetUtcNow());
-        db.AddIntegrationEvent(DirectoryEvents.Institution<InstitutionArchived>(institution));
+        db.AddIntegrationEvent(OutgoingEvents.Institution<InstitutionArchived>(institution));
         await db.SaveChangesAsync(cancellationToken);
         return institution;
     }

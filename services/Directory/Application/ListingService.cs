@@ -1,3 +1,4 @@
+using CooperationPlatform.Directory.IntegrationEvents;
 using CooperationPlatform.Contracts.Model;
 using CooperationPlatform.Directory.Infrastructure;
 using CooperationPlatform.Directory.Model;
@@ -27,7 +28,7 @@ public sealed class ListingService(DirectoryDbContext db, TimeProvider clock)
         guard.User.EnsureOwnerOrAdmin(institution.OwnerClientId);
         var listing = Listing.Publish(listingId, kind, institutionId, details, guard.ClientId, clock.GetUtcNow());
         db.Listings.Add(listing);
-        db.AddIntegrationEvent(DirectoryEvents.ListingPublished(listing));
+        db.AddIntegrationEvent(OutgoingEvents.ListingPublished(listing));
         await SaveWithProfileAsync(listing, institution, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return listing;
@@ -44,7 +45,7 @@ public sealed class ListingService(DirectoryDbContext db, TimeProvider clock)
         }
         var institution = await db.LockInstitutionAsync(listing.InstitutionId, "institutionId", cancellationToken);
         listing.Update(details, clock.GetUtcNow());
-        db.AddIntegrationEvent(DirectoryEvents.ListingUpdated(listing));
+        db.AddIntegrationEvent(OutgoingEvents.ListingUpdated(listing));
         await SaveWithProfileAsync(listing, institution, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return listing;
@@ -61,7 +62,7 @@ public sealed class ListingService(DirectoryDbContext db, TimeProvider clock)
         }
         var institution = await db.LockInstitutionAsync(listing.InstitutionId, "institutionId", cancellationToken, allowArchived: true);
         listing.Archive(clock.GetUtcNow());
-        db.AddIntegrationEvent(DirectoryEvents.ListingArchived(listing));
+        db.AddIntegrationEvent(OutgoingEvents.ListingArchived(listing));
         await SaveWithProfileAsync(listing, institution, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return listing;

@@ -1,3 +1,4 @@
+using CooperationPlatform.Directory.IntegrationEvents;
 using CooperationPlatform.Contracts.Messages.Directory;
 using CooperationPlatform.Contracts.Model;
 using CooperationPlatform.Directory.Infrastructure;
@@ -84,8 +85,8 @@ public sealed class MembershipService(DirectoryDbContext db, TimeProvider clock)
         CancellationToken cancellationToken)
     {
         member.SetNetworks(memberships.Where(m => m.IsCurrent).Select(m => m.NetworkId), clock.GetUtcNow());
-        db.AddIntegrationEvent(DirectoryEvents.MembershipChanged(membership, member));
-        db.AddIntegrationEvent(DirectoryEvents.Institution<InstitutionUpdated>(member));
+        db.AddIntegrationEvent(OutgoingEvents.MembershipChanged(membership, member));
+        db.AddIntegrationEvent(OutgoingEvents.Institution<InstitutionUpdated>(member));
         await db.SaveChangesAsync(cancellationToken);
     }
 

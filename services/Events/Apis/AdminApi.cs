@@ -1,3 +1,4 @@
+using CooperationPlatform.Events.IntegrationEvents;
 using System.Runtime.CompilerServices;
 using CooperationPlatform.Events.Application;
 using CooperationPlatform.Events.Infrastructure;
@@ -45,7 +46,7 @@ public static class AdminApi
                     select new { r, p }).AsAsyncEnumerable();
         await foreach (var row in rows.WithCancellation(cancellationToken))
         {
-            yield return row.r.Status == RegistrationStatus.Cancelled ? OutgoingMessages.Cancelled(row.r, row.p) : OutgoingMessages.Confirmed(row.r, row.p);
+            yield return row.r.Status == RegistrationStatus.Cancelled ? OutgoingEvents.Cancelled(row.r, row.p) : OutgoingEvents.Confirmed(row.r, row.p);
         }
     }
 
@@ -58,7 +59,7 @@ public static class AdminApi
                     select new { m, requester, invitee }).AsAsyncEnumerable();
         await foreach (var row in rows.WithCancellation(cancellationToken))
         {
-            yield return OutgoingMessages.Latest(row.m, row.requester, row.invitee);
+            yield return OutgoingEvents.Latest(row.m, row.requester, row.invitee);
         }
     }
 }

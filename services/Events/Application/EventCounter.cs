@@ -1,3 +1,4 @@
+using CooperationPlatform.Events.IntegrationEvents;
 using CooperationPlatform.Contracts.Messages.Events;
 using CooperationPlatform.Events.Infrastructure;
 using CooperationPlatform.Events.Model;
@@ -47,9 +48,9 @@ public sealed class EventCounter(EventsDbContext db)
     {
         if (e.Status != EventStatus.Concluded)
         {
-            return OutgoingMessages.EventState(e);
+            return OutgoingEvents.EventState(e);
         }
         var (counts, countries) = await CountAsync(e.Id, cancellationToken);
-        return OutgoingMessages.EventState(e, counts, countries);
+        return OutgoingEvents.EventState(e, counts, countries);
     }
 }

@@ -1,3 +1,4 @@
+using CooperationPlatform.Events.IntegrationEvents;
 using CooperationPlatform.Contracts.Messages.Events;
 using CooperationPlatform.Events.Infrastructure;
 using CooperationPlatform.Events.Infrastructure.EntityConfigurations;
@@ -37,7 +38,7 @@ public sealed class Matchmaking(EventsDbContext db, TimeProvider clock)
             }
         }
         db.Meetings.Add(meeting);
-        db.AddIntegrationEvent(OutgoingMessages.Requested(meeting, requester, invitee));
+        db.AddIntegrationEvent(OutgoingEvents.Requested(meeting, requester, invitee));
         await db.SaveChangesAsync(cancellationToken);
         return meeting;
     }
@@ -81,7 +82,7 @@ public sealed class Matchmaking(EventsDbContext db, TimeProvider clock)
             var bookings = meeting.Schedule(session, slot, chosenTable);
             db.MeetingBookings.AddRange(bookings);
             var (requester, invitee) = await PartiesAsync(meeting, cancellationToken);
-            db.AddIntegrationEvent(OutgoingMessages.Scheduled(meeting, requester, invitee));
+            db.AddIntegrationEvent(OutgoingEvents.Scheduled(meeting, requester, invitee));
             try
             {
                 await SaveAsync(cancellationToken);
@@ -153,7 +154,7 @@ public sealed class Matchmaking(EventsDbContext db, TimeProvider clock)
         }
         meeting.RecordOutcome(outcome, linkedProjectId, clock.GetUtcNow());
         var (requester, invitee) = await PartiesAsync(meeting, cancellationToken);
-        db.AddIntegrationEvent(OutgoingMessages.OutcomeRecorded(meeting, requester, invitee));
+        db.AddIntegrationEvent(OutgoingEvents.OutcomeRecorded(meeting, requester, invitee));
         await SaveAsync(cancellationToken);
         return meeting;
     }
@@ -162,7 +163,7 @@ public sealed class Matchmaking(EventsDbContext db, TimeProvider clock)
     {
         meeting.LinkProject(projectId);
         var (requester, invitee) = await PartiesAsync(meeting, cancellationToken);
-        db.AddIntegrationEvent(OutgoingMessages.OutcomeRecorded(meeting, requester, invitee));
+        db.AddIntegrationEvent(OutgoingEvents.OutcomeRecorded(meeting, requester, invitee));
         await SaveAsync(cancellationToken);
         return meeting;
     }

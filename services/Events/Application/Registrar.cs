@@ -1,3 +1,4 @@
+using CooperationPlatform.Events.IntegrationEvents;
 using CooperationPlatform.Contracts.Messages.Events;
 using CooperationPlatform.Events.Infrastructure;
 using CooperationPlatform.Events.Model;
@@ -104,7 +105,7 @@ public sealed class Registrar(EventsDbContext db, TimeProvider clock)
             live[participant.Id] = registration;
             if (registration.Status == RegistrationStatus.Confirmed)
             {
-                db.AddIntegrationEvent(OutgoingMessages.Confirmed(registration, participant));
+                db.AddIntegrationEvent(OutgoingEvents.Confirmed(registration, participant));
             }
             // Under the lock every waitlisted registration arrived before this one.
             int? position = registration.Status == RegistrationStatus.Waitlisted ? target.Seats.Waitlisted : null;
@@ -149,7 +150,7 @@ public sealed class Registrar(EventsDbContext db, TimeProvider clock)
         db.Registrations.Add(registration);
         if (registration.Status == RegistrationStatus.Confirmed)
         {
-            db.AddIntegrationEvent(OutgoingMessages.Confirmed(registration, participant));
+            db.AddIntegrationEvent(OutgoingEvents.Confirmed(registration, participant));
         }
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -209,7 +210,7 @@ public sealed class Registrar(EventsDbContext db, TimeProvider clock)
     private void Cancel(Registration registration, Seats seats, Participant participant, DateTimeOffset now)
     {
         registration.Cancel(seats, now);
-        db.AddIntegrationEvent(OutgoingMessages.Cancelled(registration, participant));
+        db.AddIntegrationEvent(OutgoingEvents.Cancelled(registration, participant));
     }
 
     private async Task PromoteAsync(Guid eventId, Guid? activityId, Seats seats, DateTimeOffset now, CancellationToken cancellationToken)
@@ -227,7 +228,7 @@ public sealed class Registrar(EventsDbContext db, TimeProvider clock)
         foreach (var next in promoted)
         {
             next.Registration.Promote(now);
-            db.AddIntegrationEvent(OutgoingMessages.Confirmed(next.Registration, next.Participant));
+            db.AddIntegrationEvent(OutgoingEvents.Confirmed(next.Registration, next.Participant));
         }
         seats.Promote(promoted.Count);
     }

@@ -1,3 +1,4 @@
+using CooperationPlatform.Portfolio.IntegrationEvents;
 using CooperationPlatform.Contracts.Model;
 using CooperationPlatform.Messaging;
 using CooperationPlatform.Portfolio.Apis;
@@ -41,7 +42,7 @@ public sealed class ProjectCommands(PortfolioDbContext db, ProjectSearchIndex se
         }
         var project = Project.Register(id, iatiIdentifier, details, request.Status, clientId, clock.GetUtcNow());
         db.Projects.Add(project);
-        db.AddIntegrationEvent(ProjectEvents.Registered(project));
+        db.AddIntegrationEvent(OutgoingEvents.Registered(project));
         return project;
     }
 
@@ -60,11 +61,11 @@ public sealed class ProjectCommands(PortfolioDbContext db, ProjectSearchIndex se
         var change = project.Update(details, clock.GetUtcNow());
         if (change.DetailsChanged)
         {
-            db.AddIntegrationEvent(ProjectEvents.Updated(project));
+            db.AddIntegrationEvent(OutgoingEvents.Updated(project));
         }
         if (change.RoleChanges.Count > 0)
         {
-            db.AddIntegrationEvent(ProjectEvents.PartnerRolesChanged(project, change.RoleChanges));
+            db.AddIntegrationEvent(OutgoingEvents.PartnerRolesChanged(project, change.RoleChanges));
         }
         return change;
     }
@@ -72,7 +73,7 @@ public sealed class ProjectCommands(PortfolioDbContext db, ProjectSearchIndex se
     public void StageStatusChange(Project project, ProjectStatus status, string? reason, string? clientId)
     {
         var change = project.ChangeStatus(status, reason, clientId, clock.GetUtcNow());
-        db.AddIntegrationEvent(ProjectEvents.StatusChanged(project, change));
+        db.AddIntegrationEvent(OutgoingEvents.StatusChanged(project, change));
     }
 
     /// <summary>Commits the unit of work and shows the changed projects in this instance's searches at once.</summary>

@@ -1,10 +1,10 @@
 using CooperationPlatform.Contracts.Messages.Directory;
 using CooperationPlatform.Directory.Model;
 
-namespace CooperationPlatform.Directory.Application;
+namespace CooperationPlatform.Directory.IntegrationEvents;
 
 /// <summary>The messages the directory publishes, built from the records as they stand after a change.</summary>
-public static class DirectoryEvents
+public static class OutgoingEvents
 {
     public static T Institution<T>(Institution institution) where T : InstitutionEvent, new() => new()
     {

@@ -1,10 +1,10 @@
 using CooperationPlatform.Contracts.Messages.Portfolio;
 using CooperationPlatform.Portfolio.Model;
 
-namespace CooperationPlatform.Portfolio.Application;
+namespace CooperationPlatform.Portfolio.IntegrationEvents;
 
 /// <summary>The integration events a change to a project publishes, each with the project's state after the change.</summary>
-public static class ProjectEvents
+public static class OutgoingEvents
 {
     public static ProjectRegistered Registered(Project project) =>
         new() { AggregateId = project.Id, AggregateVersion = project.Version, Project = project.ToSnapshot() };

@@ -1,10 +1,10 @@
 using CooperationPlatform.Contracts.Messages.Events;
 using CooperationPlatform.Events.Model;
 
-namespace CooperationPlatform.Events.Application;
+namespace CooperationPlatform.Events.IntegrationEvents;
 
 /// <summary>The messages this service publishes, built from its entities in one place. None carries a name or an email.</summary>
-public static class OutgoingMessages
+public static class OutgoingEvents
 {
     /// <summary>The event's current state: <see cref="EventConcluded"/> once concluded (with <paramref name="counts"/>), else <see cref="EventScheduled"/>.</summary>
     public static EventSnapshot EventState(Event e, EventCounts? counts = null, IReadOnlyList<string>? participantCountries = null) =>
