@@ -34,13 +34,18 @@ public sealed class BadInputTests(AnalyticsFactory analytics) : IClassFixture<An
     }
 
     [Fact]
-    public async Task Unknown_funder_network_and_event_get_404()
+    public async Task Unknown_funder_network_and_event_get_404_naming_what_was_not_found()
     {
         using var client = analytics.Client();
-        foreach (var path in new[] { "/funders/", "/networks/", "/events/" })
+        foreach (var (path, resource) in new[] { ("/funders/", "Funder"), ("/networks/", "Network"), ("/events/", "Event") })
         {
-            using var response = await client.GetAsync($"{AnalyticsFactory.Root}{path}{Guid.NewGuid()}", TestContext.Current.CancellationToken);
+            var id = Guid.NewGuid();
+            using var response = await client.GetAsync($"{AnalyticsFactory.Root}{path}{id}", TestContext.Current.CancellationToken);
             Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+            var problem = await response.Content.ReadFromJsonAsync<ProblemDetails>(TestContext.Current.CancellationToken);
+            Assert.Contains(resource, problem!.Detail);
+            Assert.Contains(id.ToString(), problem.Detail);
         }
     }
 

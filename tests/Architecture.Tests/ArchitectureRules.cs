@@ -1,5 +1,7 @@
 using System.Reflection;
 using System.Text.Json;
+using Mono.Cecil;
+using Mono.Cecil.Cil;
 using NetArchTest.Rules;
 
 namespace CooperationPlatform.Architecture.Tests;
@@ -13,6 +15,26 @@ internal static class ArchitectureRules
             .That().ResideInNamespace($"{rootNamespace}.Model")
             .ShouldNot().HaveDependencyOnAny($"{rootNamespace}.Apis", $"{rootNamespace}.Infrastructure")
             .GetResult());
+
+    /// <summary>
+    /// Types of <c>{root}.Apis</c> whose code (async state machines and lambdas included) saves changes or opens a transaction:
+    /// endpoints read through the DbContext, as eShop's do, but every write goes through the application layer.
+    /// </summary>
+    public static IReadOnlyList<string> ApiTypesThatWrite(Assembly assembly, string rootNamespace)
+    {
+        string[] writes = ["SaveChanges", "SaveChangesAsync", "BeginTransaction", "BeginTransactionAsync"];
+        using var module = ModuleDefinition.ReadModule(assembly.Location);
+        return [.. module.GetTypes()
+            .Where(type => type.FullName.StartsWith($"{rootNamespace}.Apis.", StringComparison.Ordinal))
+            .Where(type => type.Methods.Any(method => method.HasBody && method.Body.Instructions.Any(instruction =>
+                (instruction.OpCode == OpCodes.Call || instruction.OpCode == OpCodes.Callvirt)
+                && instruction.Operand is MethodReference called && writes.Contains(called.Name))))
+            .Select(OutermostType)
+            .Distinct()
+            .Order(StringComparer.Ordinal)];
+    }
+
+    private static string OutermostType(TypeDefinition type) => type.DeclaringType is null ? type.FullName : OutermostType(type.DeclaringType);
 
     /// <summary>Types of <paramref name="assembly"/> that use a type of any of <paramref name="namespaces"/>.</summary>
     public static IReadOnlyList<string> TypesThatUse(Assembly assembly, params string[] namespaces) =>

@@ -23,4 +23,24 @@ public sealed class LayeringTests
 
         Assert.Equal([$"{SamplesNamespace}.Model.SampleEntity"], offenders);
     }
+
+    [Theory]
+    [InlineData("Directory")]
+    [InlineData("Portfolio")]
+    [InlineData("Events")]
+    [InlineData("Analytics")]
+    public void A_services_endpoints_leave_every_write_to_its_application_layer(string service)
+    {
+        var offenders = ArchitectureRules.ApiTypesThatWrite(PlatformAssemblies.Service(service), PlatformAssemblies.ServiceNamespace(service));
+
+        Assert.Empty(offenders);
+    }
+
+    [Fact]
+    public void The_write_rule_names_an_endpoint_that_saves_changes_itself()
+    {
+        var offenders = ArchitectureRules.ApiTypesThatWrite(typeof(LayeringTests).Assembly, SamplesNamespace);
+
+        Assert.Equal([$"{SamplesNamespace}.Apis.SampleEndpoint"], offenders);
+    }
 }

@@ -62,11 +62,11 @@ public static class AnalyticsApi
         return request.WantsCsv ? CsvExport.ToCsv(result, view.Replace(':', '-')) : TypedResults.Ok(result);
     }
 
-    private static async Task<Results<Ok<T>, FileContentHttpResult, BadRequestProblem, NotFound>> RespondOrNotFound<T>(ViewRequest request, ViewScope scope, string view,
-        IReadOnlyList<Projection> reads, Func<CancellationToken, Task<T?>> compute, ViewCache cache, CancellationToken cancellationToken) where T : class
+    private static async Task<Results<Ok<T>, FileContentHttpResult, BadRequestProblem, NotFoundProblem>> RespondOrNotFound<T>(ViewRequest request, ViewScope scope, string view,
+        NotFoundProblem missing, IReadOnlyList<Projection> reads, Func<CancellationToken, Task<T?>> compute, ViewCache cache, CancellationToken cancellationToken) where T : class
     {
         var result = await cache.GetOrComputeAsync($"{view}:{scope.Key}", reads, async ct => await compute(ct), cancellationToken);
-        return result is null ? TypedResults.NotFound() : request.WantsCsv ? CsvExport.ToCsv(result, view.Replace(':', '-')) : TypedResults.Ok(result);
+        return result is null ? missing : request.WantsCsv ? CsvExport.ToCsv(result, view.Replace(':', '-')) : TypedResults.Ok(result);
     }
 
     public static Task<Results<Ok<Overview>, FileContentHttpResult, BadRequestProblem>> GetOverview(
@@ -139,26 +139,26 @@ public static class AnalyticsApi
         return Respond(request, scope, "modalities", ProjectReads, ct => queries.ModalityTrendAsync(scope, ct), cache, cancellationToken);
     }
 
-    public static Task<Results<Ok<ReachView>, FileContentHttpResult, BadRequestProblem, NotFound>> GetFunder(
+    public static Task<Results<Ok<ReachView>, FileContentHttpResult, BadRequestProblem, NotFoundProblem>> GetFunder(
         Guid funderId, [AsParameters] ViewRequest request, ProjectionQueries queries, ViewCache cache, CancellationToken cancellationToken)
     {
         var scope = request.Validated<ProjectStatus>();
-        return RespondOrNotFound(request, scope, $"funder:{funderId}", ReachReads, ct => queries.FunderAsync(funderId, scope, ct), cache, cancellationToken);
+        return RespondOrNotFound(request, scope, $"funder:{funderId}", new NotFoundProblem("Funder", funderId), ReachReads, ct => queries.FunderAsync(funderId, scope, ct), cache, cancellationToken);
     }
 
-    public static Task<Results<Ok<ReachView>, FileContentHttpResult, BadRequestProblem, NotFound>> GetNetwork(Guid networkId, Guid? funderId,
+    public static Task<Results<Ok<ReachView>, FileContentHttpResult, BadRequestProblem, NotFoundProblem>> GetNetwork(Guid networkId, Guid? funderId,
         [AsParameters] ViewRequest request, ProjectionQueries queries, ViewCache cache, CancellationToken cancellationToken)
     {
         var scope = request.Validated<ProjectStatus>();
-        return RespondOrNotFound(request, scope, $"network:{networkId}:{funderId}", ReachReads,
+        return RespondOrNotFound(request, scope, $"network:{networkId}:{funderId}", new NotFoundProblem("Network", networkId), ReachReads,
             ct => queries.NetworkAsync(networkId, funderId, scope, ct), cache, cancellationToken);
     }
 
-    public static Task<Results<Ok<EventView>, FileContentHttpResult, BadRequestProblem, NotFound>> GetEvent(
+    public static Task<Results<Ok<EventView>, FileContentHttpResult, BadRequestProblem, NotFoundProblem>> GetEvent(
         Guid eventId, [AsParameters] ViewRequest request, ProjectionQueries queries, ViewCache cache, CancellationToken cancellationToken)
     {
         var scope = request.Validated<EventStatus>();
-        return RespondOrNotFound(request, scope, $"event:{eventId}", EventReads, ct => queries.EventAsync(eventId, scope, ct), cache, cancellationToken);
+        return RespondOrNotFound(request, scope, $"event:{eventId}", new NotFoundProblem("Event", eventId), EventReads, ct => queries.EventAsync(eventId, scope, ct), cache, cancellationToken);
     }
 
     public static Task<Results<Ok<Funnel>, FileContentHttpResult, BadRequestProblem>> GetFunnel(Guid? eventId, [AsParameters] ViewRequest request,

@@ -1,3 +1,4 @@
+using CooperationPlatform.ServiceDefaults.Api;
 using CooperationPlatform.Directory.IntegrationEvents;
 using CooperationPlatform.Contracts.Messages.Directory;
 using CooperationPlatform.Contracts.Model;

@@ -62,49 +62,20 @@ public static class ActivitiesApi
     }
 
     public static async Task<Results<Created<ActivityResponse>, NotFoundProblem, ConflictProblem>> CreateActivity(Guid eventId,
-        CreateActivityRequest request, EventsDbContext db, ClaimsPrincipal user, HttpResponse response, TimeProvider clock, LinkGenerator links,
+        CreateActivityRequest request, ProgrammeService programme, ClaimsPrincipal user, HttpContext http, LinkGenerator links,
         CancellationToken cancellationToken)
     {
-        var details = request.Validated();
-        var id = request.Id ?? Guid.CreateVersion7();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        // The event's lock serializes programme changes, so two overlapping matchmaking sessions cannot be added at once.
-        var owner = await db.LockEventAsync(eventId, cancellationToken) ?? throw new NotFoundException("Event", eventId);
-        user.EnsureOrganizer(owner);
-        owner.EnsureNotConcluded();
-        if (await db.Activities.AnyAsync(a => a.Id == id, cancellationToken))
-        {
-            throw new ConflictException($"An activity with id {id} already exists.");
-        }
-        var activity = Activity.Create(id, owner, details, clock.GetUtcNow());
-        await EnsureSessionsApartAsync(db, activity, cancellationToken);
-        db.Activities.Add(activity);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        response.SetETag(activity.Version);
-        return TypedResults.Created(links.PathTo("get-activity", new() { ["eventId"] = eventId, ["activityId"] = id }), ActivityResponse.From(activity));
+        var activity = await programme.CreateAsync(eventId, request.Id, request.Validated(), new WriteGuard(user, http.Request), cancellationToken);
+        http.Response.SetETag(activity.Version);
+        return TypedResults.Created(links.PathTo("get-activity", new() { ["eventId"] = eventId, ["activityId"] = activity.Id }),
+            ActivityResponse.From(activity));
     }
 
     public static async Task<Results<Ok<ActivityResponse>, NotFoundProblem, ConflictProblem, PreconditionFailedProblem, PreconditionRequiredProblem>> UpdateActivity(
-        Guid eventId, Guid activityId, ActivityDetails details, EventsDbContext db, Registrar registrar, ClaimsPrincipal user, HttpContext http,
-        TimeProvider clock, CancellationToken cancellationToken)
+        Guid eventId, Guid activityId, ActivityDetails details, ProgrammeService programme, ClaimsPrincipal user, HttpContext http,
+        CancellationToken cancellationToken)
     {
-        details.Validated();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var owner = await db.LockEventAsync(eventId, cancellationToken) ?? throw new NotFoundException("Event", eventId);
-        var activity = await db.LockActivityAsync(eventId, activityId, cancellationToken) ?? throw new NotFoundException("Activity", activityId);
-        user.EnsureOrganizer(owner);
-        http.Request.RequireIfMatch(activity.Version);
-        owner.EnsureNotConcluded();
-        var hasMeetings = await db.Meetings.AnyAsync(m => m.SessionId == activityId && m.Status != MeetingStatus.Cancelled, cancellationToken);
-        activity.Update(owner, details, hasMeetings, clock.GetUtcNow());
-        await EnsureSessionsApartAsync(db, activity, cancellationToken);
-        if (details.Capacity != activity.Seats.Capacity)
-        {
-            await registrar.ResizeAsync(eventId, activityId, activity.Seats, details.Capacity, cancellationToken);
-        }
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        var activity = await programme.UpdateAsync(eventId, activityId, details.Validated(), new WriteGuard(user, http.Request), cancellationToken);
         http.Response.SetETag(activity.Version);
         return TypedResults.Ok(ActivityResponse.From(activity));
     }
@@ -128,24 +99,4 @@ public static class ActivitiesApi
     private static async Task<Activity> FindAsync(EventsDbContext db, Guid eventId, Guid activityId, CancellationToken cancellationToken) =>
         await db.Activities.AsNoTracking().SingleOrDefaultAsync(a => a.Id == activityId && a.EventId == eventId, cancellationToken)
             ?? throw new NotFoundException("Activity", activityId);
-
-    /// <summary>
-    /// Matchmaking sessions of one event never overlap: with aligned slots inside each session, a meeting's start then identifies
-    /// its slot, which is what the database's double-booking indexes rely on.
-    /// </summary>
-    private static async Task EnsureSessionsApartAsync(EventsDbContext db, Activity activity, CancellationToken cancellationToken)
-    {
-        if (!activity.IsMatchmakingSession)
-        {
-            return;
-        }
-        var overlapping = await db.Activities.AsNoTracking()
-            .Where(a => a.EventId == activity.EventId && a.Id != activity.Id && a.Kind == ActivityKind.MatchmakingSession
-                && a.StartsAt < activity.EndsAt && activity.StartsAt < a.EndsAt)
-            .Select(a => a.Title).FirstOrDefaultAsync(cancellationToken);
-        if (overlapping is not null)
-        {
-            throw new ConflictException($"The matchmaking session would overlap '{overlapping}'; an event's matchmaking sessions run one after another.");
-        }
-    }
 }

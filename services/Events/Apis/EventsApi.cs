@@ -115,21 +115,12 @@ public static class EventsApi
     }
 
     public static async Task<Results<Created<EventResponse>, ConflictProblem>> CreateEvent(
-        CreateEventRequest request, EventsDbContext db, EventCounter counter, ClaimsPrincipal user, HttpResponse response, TimeProvider clock,
-        LinkGenerator links, CancellationToken cancellationToken)
+        CreateEventRequest request, EventService events, ClaimsPrincipal user, HttpResponse response, LinkGenerator links,
+        CancellationToken cancellationToken)
     {
-        var details = request.Validated();
-        var id = request.Id ?? Guid.CreateVersion7();
-        if (await db.Events.AnyAsync(e => e.Id == id, cancellationToken))
-        {
-            return new ConflictProblem($"An event with id {id} already exists.");
-        }
-        var created = Event.Create(id, details, user.GetClientId(), clock.GetUtcNow());
-        db.Events.Add(created);
-        db.AddIntegrationEvent(await counter.StateMessageAsync(created, cancellationToken));
-        await db.SaveChangesAsync(cancellationToken);
+        var created = await events.CreateAsync(request.Id, request.Validated(), user.GetClientId(), cancellationToken);
         response.SetETag(created.Version);
-        return TypedResults.Created(links.PathTo("get-event", new() { ["eventId"] = id }), EventResponse.From(created));
+        return TypedResults.Created(links.PathTo("get-event", new() { ["eventId"] = created.Id }), EventResponse.From(created));
     }
 
     public static async Task<Results<Ok<EventResponse>, NotFoundProblem>> GetEvent(
@@ -141,56 +132,23 @@ public static class EventsApi
     }
 
     public static async Task<Results<Ok<EventResponse>, NotFoundProblem, ConflictProblem, PreconditionFailedProblem, PreconditionRequiredProblem>> UpdateEvent(
-        Guid eventId, EventDetails details, EventsDbContext db, Registrar registrar, EventCounter counter, ClaimsPrincipal user, HttpContext http,
-        TimeProvider clock, CancellationToken cancellationToken)
+        Guid eventId, EventDetails details, EventService events, ClaimsPrincipal user, HttpContext http, CancellationToken cancellationToken)
     {
-        details.Validated();
-        var changed = await ChangeLockedAsync(eventId, db, counter, user, http, cancellationToken, async locked =>
-        {
-            var programme = await db.Activities.AsNoTracking().Where(a => a.EventId == eventId).ToListAsync(cancellationToken);
-            locked.Update(details, programme, clock.GetUtcNow());
-            if (details.Capacity != locked.Seats.Capacity)
-            {
-                locked.EnsureNotConcluded();
-                await registrar.ResizeAsync(locked.Id, null, locked.Seats, details.Capacity, cancellationToken);
-            }
-        });
+        var changed = await events.UpdateAsync(eventId, details.Validated(), new WriteGuard(user, http.Request), cancellationToken);
+        http.Response.SetETag(changed.Version);
         return TypedResults.Ok(EventResponse.From(changed));
     }
 
     public static async Task<Results<Ok<EventResponse>, NotFoundProblem, ConflictProblem, PreconditionFailedProblem, PreconditionRequiredProblem>> ChangeStatus(
-        Guid eventId, ChangeStatusRequest request, EventsDbContext db, EventCounter counter, ClaimsPrincipal user, HttpContext http,
-        TimeProvider clock, CancellationToken cancellationToken)
+        Guid eventId, ChangeStatusRequest request, EventService events, ClaimsPrincipal user, HttpContext http, CancellationToken cancellationToken)
     {
         if (!Enum.IsDefined(request.Status))
         {
             throw new RequestValidationException("status", "status must be draft, open-for-registration, closed or concluded.");
         }
-        var changed = await ChangeLockedAsync(eventId, db, counter, user, http, cancellationToken, locked =>
-        {
-            locked.TransitionTo(request.Status, clock.GetUtcNow());
-            return Task.CompletedTask;
-        });
+        var changed = await events.ChangeStatusAsync(eventId, request.Status, new WriteGuard(user, http.Request), cancellationToken);
+        http.Response.SetETag(changed.Version);
         return TypedResults.Ok(EventResponse.From(changed));
-    }
-
-    /// <summary>
-    /// An organizer's change to an event, made under the event's lock (so it serializes with registrations that move its seats),
-    /// checked against If-Match, and published with the event's new state.
-    /// </summary>
-    private static async Task<Event> ChangeLockedAsync(Guid eventId, EventsDbContext db, EventCounter counter, ClaimsPrincipal user, HttpContext http,
-        CancellationToken cancellationToken, Func<Event, Task> change)
-    {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var locked = await db.LockEventAsync(eventId, cancellationToken) ?? throw new NotFoundException("Event", eventId);
-        user.EnsureOrganizer(locked);
-        http.Request.RequireIfMatch(locked.Version);
-        await change(locked);
-        db.AddIntegrationEvent(await counter.StateMessageAsync(locked, cancellationToken));
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        http.Response.SetETag(locked.Version);
-        return locked;
     }
 
     public static async Task<Results<Ok<EventCountsResponse>, NotFoundProblem>> GetCounts(

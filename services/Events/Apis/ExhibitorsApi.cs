@@ -1,3 +1,4 @@
+using CooperationPlatform.Events.Application;
 using System.Security.Claims;
 using CooperationPlatform.Events.Infrastructure;
 using CooperationPlatform.Events.Infrastructure.EntityConfigurations;
@@ -61,53 +62,21 @@ public static class ExhibitorsApi
     }
 
     public static async Task<Results<Created<ExhibitorResponse>, NotFoundProblem, ConflictProblem>> CreateExhibitor(Guid eventId,
-        CreateExhibitorRequest request, EventsDbContext db, ClaimsPrincipal user, HttpResponse response, TimeProvider clock, LinkGenerator links,
+        CreateExhibitorRequest request, ExhibitorService exhibitors, ClaimsPrincipal user, HttpContext http, LinkGenerator links,
         CancellationToken cancellationToken)
     {
-        var details = request.Validated();
-        var owner = await db.EventAsync(eventId, cancellationToken);
-        user.EnsureOrganizer(owner);
-        var id = request.Id ?? Guid.CreateVersion7();
-        if (await db.Exhibitors.AnyAsync(e => e.Id == id, cancellationToken))
-        {
-            return new ConflictProblem($"An exhibitor with id {id} already exists.");
-        }
-        var exhibitor = Exhibitor.Create(id, eventId, details, clock.GetUtcNow());
-        db.Exhibitors.Add(exhibitor);
-        await SaveAsync(db, exhibitor, cancellationToken);
-        response.SetETag(exhibitor.Version);
-        return TypedResults.Created(links.PathTo("get-exhibitor", new() { ["eventId"] = eventId, ["exhibitorId"] = id }), ExhibitorResponse.From(exhibitor));
+        var exhibitor = await exhibitors.CreateAsync(eventId, request.Id, request.Validated(), new WriteGuard(user, http.Request), cancellationToken);
+        http.Response.SetETag(exhibitor.Version);
+        return TypedResults.Created(links.PathTo("get-exhibitor", new() { ["eventId"] = eventId, ["exhibitorId"] = exhibitor.Id }),
+            ExhibitorResponse.From(exhibitor));
     }
 
     public static async Task<Results<Ok<ExhibitorResponse>, NotFoundProblem, ConflictProblem, PreconditionFailedProblem, PreconditionRequiredProblem>> UpdateExhibitor(
-        Guid eventId, Guid exhibitorId, ExhibitorDetails details, EventsDbContext db, ClaimsPrincipal user, HttpContext http, TimeProvider clock,
+        Guid eventId, Guid exhibitorId, ExhibitorDetails details, ExhibitorService exhibitors, ClaimsPrincipal user, HttpContext http,
         CancellationToken cancellationToken)
     {
-        details.Validated();
-        var owner = await db.EventAsync(eventId, cancellationToken);
-        var exhibitor = await db.Exhibitors.SingleOrDefaultAsync(e => e.Id == exhibitorId && e.EventId == eventId, cancellationToken);
-        if (exhibitor is null)
-        {
-            return new NotFoundProblem("Exhibitor", exhibitorId);
-        }
-        user.EnsureOrganizer(owner);
-        http.Request.RequireIfMatch(exhibitor.Version);
-        exhibitor.Update(details, clock.GetUtcNow());
-        await SaveAsync(db, exhibitor, cancellationToken);
+        var exhibitor = await exhibitors.UpdateAsync(eventId, exhibitorId, details.Validated(), new WriteGuard(user, http.Request), cancellationToken);
         http.Response.SetETag(exhibitor.Version);
         return TypedResults.Ok(ExhibitorResponse.From(exhibitor));
-    }
-
-    /// <summary>The unique booth index is what keeps two concurrent assignments of one booth apart; its violation is a 409.</summary>
-    private static async Task SaveAsync(EventsDbContext db, Exhibitor exhibitor, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException e) when (e.InnerException is PostgresException { ConstraintName: ExhibitorConfiguration.OneExhibitorPerBooth })
-        {
-            throw new ConflictException($"Booth {exhibitor.Booth} is already assigned to another exhibitor of this event.");
-        }
     }
 }

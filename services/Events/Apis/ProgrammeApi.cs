@@ -1,3 +1,4 @@
+using CooperationPlatform.Events.Application;
 using CooperationPlatform.Contracts.Messages.Events;
 using CooperationPlatform.Events.Infrastructure;
 using CooperationPlatform.Events.Model;

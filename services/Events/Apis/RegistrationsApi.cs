@@ -121,11 +121,10 @@ public static class RegistrationsApi
     }
 
     public static async Task<Results<NoContent, ForbiddenProblem, NotFoundProblem>> EraseMine(
-        Guid eventId, [AsParameters] ParticipantCredentials credentials, EventsDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+        Guid eventId, [AsParameters] ParticipantCredentials credentials, EventsDbContext db, Registrar registrar, CancellationToken cancellationToken)
     {
         var participant = await db.ParticipantAsync(eventId, credentials, cancellationToken);
-        participant.Erase(clock.GetUtcNow());
-        await db.SaveChangesAsync(cancellationToken);
+        await registrar.EraseAsync(participant, cancellationToken);
         return TypedResults.NoContent();
     }
 
@@ -151,7 +150,7 @@ public static class RegistrationsApi
     }
 
     public static async Task<Results<NoContent, NotFoundProblem>> EraseParticipant(
-        Guid eventId, Guid participantId, EventsDbContext db, ClaimsPrincipal user, TimeProvider clock, CancellationToken cancellationToken)
+        Guid eventId, Guid participantId, EventsDbContext db, Registrar registrar, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var owner = await db.EventAsync(eventId, cancellationToken);
         user.EnsureOrganizer(owner);
@@ -160,8 +159,7 @@ public static class RegistrationsApi
         {
             return new NotFoundProblem("Participant", participantId);
         }
-        participant.Erase(clock.GetUtcNow());
-        await db.SaveChangesAsync(cancellationToken);
+        await registrar.EraseAsync(participant, cancellationToken);
         return TypedResults.NoContent();
     }
 }

@@ -200,6 +200,13 @@ public sealed class Registrar(EventsDbContext db, TimeProvider clock)
         await transaction.CommitAsync(cancellationToken);
     }
 
+    /// <summary>Erases a participant's personal data; their registrations stay counted, under no name.</summary>
+    public async Task EraseAsync(Participant participant, CancellationToken cancellationToken)
+    {
+        participant.Erase(clock.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
     /// <summary>Changes a target's capacity under its lock (which the caller holds); a larger one promotes from the waitlist.</summary>
     public Task ResizeAsync(Guid eventId, Guid? activityId, Seats seats, int? capacity, CancellationToken cancellationToken)
     {

@@ -19,6 +19,9 @@ public static class Extensions
         builder.Services.AddSingleton<RegistrationLine>();
         builder.Services.AddScoped<Matchmaking>();
         builder.Services.AddScoped<EventCounter>();
+        builder.Services.AddScoped<EventService>();
+        builder.Services.AddScoped<ProgrammeService>();
+        builder.Services.AddScoped<ExhibitorService>();
         return builder;
     }
 }

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using CooperationPlatform.Portfolio.Csv;
 using CooperationPlatform.Portfolio.Iati;
 using CooperationPlatform.Portfolio.Imports;
 using CooperationPlatform.Portfolio.Infrastructure;

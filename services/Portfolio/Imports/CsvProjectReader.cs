@@ -10,7 +10,7 @@ using CooperationPlatform.Portfolio.Model;
 using CooperationPlatform.ServiceDefaults.Csv;
 using CooperationPlatform.ServiceDefaults.Errors;
 
-namespace CooperationPlatform.Portfolio.Csv;
+namespace CooperationPlatform.Portfolio.Imports;
 
 /// <summary>
 /// Reads projects from CSV, one row per project, with a header naming the columns (any order, any case; only <c>title</c> is required).

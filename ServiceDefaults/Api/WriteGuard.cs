@@ -1,10 +1,13 @@
 using System.Security.Claims;
-using CooperationPlatform.ServiceDefaults.Api;
 using CooperationPlatform.ServiceDefaults.Security;
+using Microsoft.AspNetCore.Http;
 
-namespace CooperationPlatform.Directory.Application;
+namespace CooperationPlatform.ServiceDefaults.Api;
 
-/// <summary>Who asks for a change and on which version: ownership (403), then If-Match (428 without it, 412 when stale).</summary>
+/// <summary>
+/// Who asks for a change and on which version, handed from an endpoint to the application code that loads the record:
+/// ownership first (403), then If-Match (428 without it, 412 when stale).
+/// </summary>
 public sealed record WriteGuard(ClaimsPrincipal User, HttpRequest Request)
 {
     public string? ClientId => User.GetClientId();
@@ -15,7 +18,7 @@ public sealed record WriteGuard(ClaimsPrincipal User, HttpRequest Request)
         Request.RequireIfMatch(currentVersion);
     }
 
-    /// <summary>A membership may be recorded by whoever owns the network or the member.</summary>
+    /// <summary>A record that links two owners' records (a membership) may be changed by either owner.</summary>
     public void EnsureOwnsEither(string? firstOwner, string? secondOwner)
     {
         if (firstOwner is not null && firstOwner == ClientId)

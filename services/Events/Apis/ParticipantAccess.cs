@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using CooperationPlatform.Events.Infrastructure;
 using CooperationPlatform.Events.Model;
+using CooperationPlatform.Events.Application;
 using CooperationPlatform.ServiceDefaults.Errors;
 using CooperationPlatform.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Mvc;
@@ -37,21 +38,9 @@ public sealed record Actor(Participant? Participant)
     }
 }
 
-public static class Access
+/// <summary>The participant a request speaks for, proved by the credentials it carries.</summary>
+public static class ParticipantAccess
 {
-    public static async Task<Event> EventAsync(this EventsDbContext db, Guid eventId, CancellationToken cancellationToken) =>
-        await db.Events.AsNoTracking().SingleOrDefaultAsync(e => e.Id == eventId, cancellationToken) ?? throw new NotFoundException("Event", eventId);
-
-    /// <summary>The organizer of <paramref name="owner"/>: a token with <paramref name="scope"/> from the client that created it, or an admin.</summary>
-    public static void EnsureOrganizer(this ClaimsPrincipal user, Event owner, string scope = PlatformScopes.EventsWrite)
-    {
-        if (user.Identity?.IsAuthenticated != true || !(user.HasScope(scope) || user.IsPlatformAdmin()))
-        {
-            throw new ForbiddenException($"This needs the event organizer's access token with the {scope} scope.");
-        }
-        user.EnsureOwnerOrAdmin(owner.OwnerClientId);
-    }
-
     public static async Task<Participant> ParticipantAsync(this EventsDbContext db, Guid eventId, ParticipantCredentials credentials,
         CancellationToken cancellationToken)
     {
