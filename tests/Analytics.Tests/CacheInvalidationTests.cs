@@ -14,7 +14,7 @@ public sealed class CacheInvalidationTests(AnalyticsFactory analytics) : IClassF
         var year = UniqueYear();
         var project = Project(Guid.NewGuid(), year, 9, []);
         await analytics.PublishAsync(Registered(project));
-        var path = $"/sdgs/9?fromYear={year}&toYear={year}";
+        var path = $"{AnalyticsFactory.Root}/sdgs/9?fromYear={year}&toYear={year}";
         Assert.Equal(1, (await analytics.GetAsync<SdgView>(path)).PrimaryProjects);
 
         for (var version = 2; version <= 41; version++)
@@ -43,7 +43,7 @@ public sealed class CacheInvalidationTests(AnalyticsFactory analytics) : IClassF
     {
         var year = UniqueYear();
         await analytics.PublishAsync(Registered(Project(Guid.NewGuid(), year, 4, [])));
-        var path = $"/sdgs/4?fromYear={year}&toYear={year}";
+        var path = $"{AnalyticsFactory.Root}/sdgs/4?fromYear={year}&toYear={year}";
         Assert.Equal(1, (await analytics.GetAsync<SdgView>(path)).PrimaryProjects);
 
         // Written behind the service's back: a cached view does not see it, proving the read came from the cache...

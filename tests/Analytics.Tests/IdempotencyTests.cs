@@ -27,10 +27,10 @@ public sealed class IdempotencyTests(AnalyticsFactory analytics, InfrastructureF
         await analytics.PublishAsync(registered, registered, update, update);
         await analytics.PublishAsync(registered);
 
-        var sdgs = await analytics.GetAsync<List<SdgSummary>>($"/sdgs?fromYear={year}&toYear={year}");
+        var sdgs = await analytics.GetAsync<List<SdgSummary>>($"{AnalyticsFactory.Root}/sdgs?fromYear={year}&toYear={year}");
         Assert.Equal(1, sdgs[5].PrimaryProjects);
         Assert.Equal(0, sdgs[8].PrimaryProjects);
-        Assert.Equal([new Money("USD", 100m)], (await analytics.GetAsync<ReachView>($"/funders/{funder}")).CommittedFunding);
+        Assert.Equal([new Money("USD", 100m)], (await analytics.GetAsync<ReachView>($"{AnalyticsFactory.Root}/funders/{funder}")).CommittedFunding);
         Assert.Equal(2, await analytics.WithDbAsync(db => db.Projects.Where(p => p.Id == project.ProjectId).Select(p => p.Version).SingleAsync()));
     }
 
@@ -42,7 +42,7 @@ public sealed class IdempotencyTests(AnalyticsFactory analytics, InfrastructureF
         await analytics.PublishAsync(StatusChanged(project with { Status = ProjectStatus.Closed }, 3));
         await analytics.PublishAsync(Registered(project), Updated(project with { Status = ProjectStatus.Suspended }, 2));
 
-        var overview = await analytics.GetAsync<Overview>($"/overview?fromYear={year}&toYear={year}");
+        var overview = await analytics.GetAsync<Overview>($"{AnalyticsFactory.Root}/overview?fromYear={year}&toYear={year}");
 
         Assert.Equal([new Count<ProjectStatus?>(ProjectStatus.Closed, 1)], overview.ByStatus);
     }
@@ -72,7 +72,7 @@ public sealed class IdempotencyTests(AnalyticsFactory analytics, InfrastructureF
         }
         await analytics.WaitConsumedAsync(message.Id);
 
-        var sdg = await analytics.GetAsync<SdgView>($"/sdgs/11?fromYear={year}&toYear={year}");
+        var sdg = await analytics.GetAsync<SdgView>($"{AnalyticsFactory.Root}/sdgs/11?fromYear={year}&toYear={year}");
         Assert.Equal(1, sdg.PrimaryProjects);
         Assert.Equal(["KEN"], sdg.CountriesReached);
     }

@@ -23,7 +23,7 @@ public sealed class ProjectionTests(AnalyticsFactory analytics) : IClassFixture<
                 targets: ["9.2"])),
             Registered(Project(Guid.NewGuid(), year, 7, [], ["CHN"])));
 
-        var sdg9 = await analytics.GetAsync<SdgView>($"/sdgs/9?fromYear={year}&toYear={year}");
+        var sdg9 = await analytics.GetAsync<SdgView>($"{AnalyticsFactory.Root}/sdgs/9?fromYear={year}&toYear={year}");
 
         Assert.Equal((1, 1), (sdg9.PrimaryProjects, sdg9.SecondaryProjects));
         Assert.Equal([new Count<ProjectStatus?>(ProjectStatus.Pipeline, 1), new Count<ProjectStatus?>(ProjectStatus.Implementation, 1)], sdg9.ByStatus);
@@ -33,18 +33,18 @@ public sealed class ProjectionTests(AnalyticsFactory analytics) : IClassFixture<
         Assert.Equal([new Money("EUR", 1000m), new Money("USD", 30500m)], sdg9.CommittedFunding);
         Assert.Equal([new TargetUse("9.2", 2), new TargetUse("9.b", 1)], sdg9.Targets);
 
-        var pipelineOnly = await analytics.GetAsync<SdgView>($"/sdgs/9?fromYear={year}&toYear={year}&status=pipeline");
+        var pipelineOnly = await analytics.GetAsync<SdgView>($"{AnalyticsFactory.Root}/sdgs/9?fromYear={year}&toYear={year}&status=pipeline");
         Assert.Equal((0, 1), (pipelineOnly.PrimaryProjects, pipelineOnly.SecondaryProjects));
 
-        var all = await analytics.GetAsync<List<SdgSummary>>($"/sdgs?fromYear={year}&toYear={year}");
+        var all = await analytics.GetAsync<List<SdgSummary>>($"{AnalyticsFactory.Root}/sdgs?fromYear={year}&toYear={year}");
         Assert.Equal(17, all.Count);
         Assert.Equal((1, 0), (all[6].PrimaryProjects, all[6].SecondaryProjects));
 
-        var overview = await analytics.GetAsync<Overview>($"/overview?fromYear={year}&toYear={year}");
+        var overview = await analytics.GetAsync<Overview>($"{AnalyticsFactory.Root}/overview?fromYear={year}&toYear={year}");
         Assert.Equal((3, 4, 3), (overview.Projects, overview.CountriesReached, overview.SdgsCovered));
         Assert.Equal([new Count<ProjectStatus?>(ProjectStatus.Pipeline, 1), new Count<ProjectStatus?>(ProjectStatus.Implementation, 2)], overview.ByStatus);
         Assert.Equal([new Count<ProjectModality?>(ProjectModality.SouthSouth, 2), new Count<ProjectModality?>(ProjectModality.Triangular, 1)], overview.ByModality);
-        var pipelineOverview = await analytics.GetAsync<Overview>($"/overview?fromYear={year}&toYear={year}&status=pipeline");
+        var pipelineOverview = await analytics.GetAsync<Overview>($"{AnalyticsFactory.Root}/overview?fromYear={year}&toYear={year}&status=pipeline");
         Assert.Equal((1, 1, 2), (pipelineOverview.Projects, pipelineOverview.CountriesReached, pipelineOverview.SdgsCovered));
     }
 
@@ -56,18 +56,18 @@ public sealed class ProjectionTests(AnalyticsFactory analytics) : IClassFixture<
         await analytics.PublishAsync(Registered(project));
         await analytics.PublishAsync(Updated(project with { Sdgs = [new SdgContribution(6, true, []), new SdgContribution(9, false, [])] }, 2));
 
-        var sdgs = await analytics.GetAsync<List<SdgSummary>>($"/sdgs?fromYear={year}&toYear={year}");
+        var sdgs = await analytics.GetAsync<List<SdgSummary>>($"{AnalyticsFactory.Root}/sdgs?fromYear={year}&toYear={year}");
         Assert.Equal((0, 1), (sdgs[8].PrimaryProjects, sdgs[8].SecondaryProjects));
         Assert.Equal((1, 0), (sdgs[5].PrimaryProjects, sdgs[5].SecondaryProjects));
         Assert.Equal((0, 0), (sdgs[16].PrimaryProjects, sdgs[16].SecondaryProjects));
-        Assert.Equal(1, (await analytics.GetAsync<Overview>($"/overview?fromYear={year}&toYear={year}")).Projects);
+        Assert.Equal(1, (await analytics.GetAsync<Overview>($"{AnalyticsFactory.Root}/overview?fromYear={year}&toYear={year}")).Projects);
     }
 
     [Fact]
     public async Task Country_region_and_grouping_views_count_recipients_institutions_events_and_participants()
     {
         var year = UniqueYear();
-        var before = await analytics.GetAsync<PlaceView>($"/countries/NPL?fromYear={year}&toYear={year}");
+        var before = await analytics.GetAsync<PlaceView>($"{AnalyticsFactory.Root}/countries/NPL?fromYear={year}&toYear={year}");
         var eventId = Guid.NewGuid();
         await analytics.PublishAsync(
             Registered(Project(Guid.NewGuid(), year, 7, [], ["NPL", "BGD"])),
@@ -77,17 +77,17 @@ public sealed class ProjectionTests(AnalyticsFactory analytics) : IClassFixture<
             Confirmed(eventId, Participant("NPL", "Kathmandu", "Kathmandu Metropolitan City")),
             Confirmed(eventId, Participant("CHN", "Chengdu", "Chengdu Municipal Government")));
 
-        var nepal = await analytics.GetAsync<PlaceView>($"/countries/NPL?fromYear={year}&toYear={year}");
+        var nepal = await analytics.GetAsync<PlaceView>($"{AnalyticsFactory.Root}/countries/NPL?fromYear={year}&toYear={year}");
         Assert.Equal(1, nepal.ProjectsAsRecipient);
         Assert.Equal(before.InstitutionsBasedThere + 1, nepal.InstitutionsBasedThere);
         Assert.Equal(1, nepal.EventsHosted);
         Assert.Equal(1, nepal.ParticipantsFromThere);
 
-        var southernAsia = await analytics.GetAsync<PlaceView>($"/regions/034?fromYear={year}&toYear={year}");
+        var southernAsia = await analytics.GetAsync<PlaceView>($"{AnalyticsFactory.Root}/regions/034?fromYear={year}&toYear={year}");
         Assert.Equal(1, southernAsia.ProjectsAsRecipient);
-        var ldc = await analytics.GetAsync<PlaceView>($"/groupings/ldc?fromYear={year}&toYear={year}");
+        var ldc = await analytics.GetAsync<PlaceView>($"{AnalyticsFactory.Root}/groupings/ldc?fromYear={year}&toYear={year}");
         Assert.Equal((1, 1, 1), (ldc.ProjectsAsRecipient, ldc.EventsHosted, ldc.ParticipantsFromThere));
-        var americas = await analytics.GetAsync<PlaceView>($"/regions/019?fromYear={year}&toYear={year}");
+        var americas = await analytics.GetAsync<PlaceView>($"{AnalyticsFactory.Root}/regions/019?fromYear={year}&toYear={year}");
         Assert.Equal(1, americas.ProjectsAsRecipient);
     }
 
@@ -102,7 +102,7 @@ public sealed class ProjectionTests(AnalyticsFactory analytics) : IClassFixture<
             Registered(Project(Guid.NewGuid(), year + 1, 9, modality: ProjectModality.Triangular)),
             Registered(Project(Guid.NewGuid(), year + 1, 9, modality: ProjectModality.Triangular)));
 
-        var trend = await analytics.GetAsync<ModalityTrend>($"/modalities?fromYear={year}&toYear={year + 1}");
+        var trend = await analytics.GetAsync<ModalityTrend>($"{AnalyticsFactory.Root}/modalities?fromYear={year}&toYear={year + 1}");
 
         Assert.Equal([new ModalityYear(year, 1, 1, 0, 0), new ModalityYear(year + 1, 0, 2, 0, 0)], trend.Years);
     }
@@ -129,7 +129,7 @@ public sealed class ProjectionTests(AnalyticsFactory analytics) : IClassFixture<
             Registered(Project(Guid.NewGuid(), year, 7, [], ["KEN"], partners: [new(member, PartnerRole.Implementing)])),
             Registered(Project(Guid.NewGuid(), year, 7, [], ["PER"], partners: [new(outsider, PartnerRole.Implementing), new(pgtf, PartnerRole.Funding)])));
 
-        var pgtfProjects = await analytics.GetAsync<ReachView>($"/networks/{network}?funderId={pgtf}&fromYear={year}&toYear={year}");
+        var pgtfProjects = await analytics.GetAsync<ReachView>($"{AnalyticsFactory.Root}/networks/{network}?funderId={pgtf}&fromYear={year}&toYear={year}");
 
         Assert.Equal("China South-South Cooperation Network", pgtfProjects.Name);
         Assert.Equal(2, pgtfProjects.MemberInstitutions);
@@ -137,9 +137,9 @@ public sealed class ProjectionTests(AnalyticsFactory analytics) : IClassFixture<
         Assert.Equal(["FJI", "IDN", "VNM"], pgtfProjects.CountriesReached);
         Assert.Equal([new SdgUse(2, 1), new SdgUse(7, 1), new SdgUse(13, 1)], pgtfProjects.Sdgs);
         Assert.Equal([new Money("USD", 30000m)], pgtfProjects.CommittedFunding);
-        Assert.Equal(3, (await analytics.GetAsync<ReachView>($"/networks/{network}?fromYear={year}&toYear={year}")).Projects);
+        Assert.Equal(3, (await analytics.GetAsync<ReachView>($"{AnalyticsFactory.Root}/networks/{network}?fromYear={year}&toYear={year}")).Projects);
 
-        var funder = await analytics.GetAsync<ReachView>($"/funders/{pgtf}?fromYear={year}&toYear={year}");
+        var funder = await analytics.GetAsync<ReachView>($"{AnalyticsFactory.Root}/funders/{pgtf}?fromYear={year}&toYear={year}");
         Assert.Equal(3, funder.Projects);
         Assert.Equal(["FJI", "IDN", "PER", "VNM"], funder.CountriesReached);
     }
@@ -163,12 +163,12 @@ public sealed class ProjectionTests(AnalyticsFactory analytics) : IClassFixture<
         await analytics.PublishAsync(MeetingOutcome(m1, Contracts.Messages.Events.MeetingOutcome.Lead), MeetingOutcome(m2, Contracts.Messages.Events.MeetingOutcome.NoFollowUp));
         await analytics.PublishAsync(MeetingOutcome(m1, Contracts.Messages.Events.MeetingOutcome.AgreementInPreparation, project, 4));
 
-        var view = await analytics.GetAsync<EventView>($"/events/{eventId}");
+        var view = await analytics.GetAsync<EventView>($"{AnalyticsFactory.Root}/events/{eventId}");
 
         Assert.Equal((4L, 3L, 3L, 3L), (view.Participants, view.Organizations, view.Cities, view.Countries));
         Assert.Equal(new Funnel(3, 2, 2, 1, 1), view.Funnel);
-        Assert.Equal(new Funnel(3, 2, 2, 1, 1), await analytics.GetAsync<Funnel>($"/funnel?eventId={eventId}"));
-        Assert.Equal(new Funnel(3, 2, 2, 1, 1), await analytics.GetAsync<Funnel>($"/funnel?fromYear={year}&toYear={year}"));
+        Assert.Equal(new Funnel(3, 2, 2, 1, 1), await analytics.GetAsync<Funnel>($"{AnalyticsFactory.Root}/funnel?eventId={eventId}"));
+        Assert.Equal(new Funnel(3, 2, 2, 1, 1), await analytics.GetAsync<Funnel>($"{AnalyticsFactory.Root}/funnel?fromYear={year}&toYear={year}"));
         Assert.Equal(EventStatus.OpenForRegistration, view.Status);
     }
 
@@ -184,17 +184,17 @@ public sealed class ProjectionTests(AnalyticsFactory analytics) : IClassFixture<
             Registered(second),
             Registered(Project(Guid.NewGuid(), year, 9, [])));
 
-        var indicators = await analytics.GetAsync<PartnershipIndicators>($"/partnerships?fromYear={year}&toYear={year}");
+        var indicators = await analytics.GetAsync<PartnershipIndicators>($"{AnalyticsFactory.Root}/partnerships?fromYear={year}&toYear={year}");
 
         Assert.Equal(new PartnershipIndicators(3, 1, 1, 3), indicators);
 
         // The second project's partners change (a new pair), then its status: the pairs follow both.
         var regrouped = second with { Partners = [new PartnerRoles(a, [PartnerRole.Implementing]), new PartnerRoles(d, [PartnerRole.Funding])] };
         await analytics.PublishAsync(PartnersChanged(regrouped, 2));
-        Assert.Equal(4, (await analytics.GetAsync<PartnershipIndicators>($"/partnerships?fromYear={year}&toYear={year}")).DistinctPartnerPairs);
+        Assert.Equal(4, (await analytics.GetAsync<PartnershipIndicators>($"{AnalyticsFactory.Root}/partnerships?fromYear={year}&toYear={year}")).DistinctPartnerPairs);
         await analytics.PublishAsync(StatusChanged(regrouped with { Status = ProjectStatus.Pipeline }, 3));
-        Assert.Equal(1, (await analytics.GetAsync<PartnershipIndicators>($"/partnerships?fromYear={year}&toYear={year}&status=pipeline")).DistinctPartnerPairs);
-        Assert.Equal(3, (await analytics.GetAsync<PartnershipIndicators>($"/partnerships?fromYear={year}&toYear={year}&status=implementation")).DistinctPartnerPairs);
+        Assert.Equal(1, (await analytics.GetAsync<PartnershipIndicators>($"{AnalyticsFactory.Root}/partnerships?fromYear={year}&toYear={year}&status=pipeline")).DistinctPartnerPairs);
+        Assert.Equal(3, (await analytics.GetAsync<PartnershipIndicators>($"{AnalyticsFactory.Root}/partnerships?fromYear={year}&toYear={year}&status=implementation")).DistinctPartnerPairs);
     }
 
     [Fact]

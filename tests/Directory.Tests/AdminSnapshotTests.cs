@@ -4,6 +4,7 @@ using CooperationPlatform.Contracts.Model;
 using CooperationPlatform.Directory.Apis;
 using CooperationPlatform.Directory.Tests.Support;
 using CooperationPlatform.ServiceDefaults.Security;
+using CooperationPlatform.Testing;
 
 namespace CooperationPlatform.Directory.Tests;
 
@@ -12,18 +13,18 @@ public sealed class AdminSnapshotTests(DirectoryFactory service) : IClassFixture
     [Fact]
     public async Task Snapshots_give_every_record_as_its_latest_message_to_admins_only()
     {
-        var (network, _) = await service.Writer.CreateAsync(DirectoryClient.Institution(DirectoryClient.Unique("SPX"), null, InstitutionType.Network));
-        var (member, etag) = await service.Writer.CreateAsync(DirectoryClient.Institution(DirectoryClient.Unique("Supplier association")));
+        var (network, _) = await service.Writer.CreateAsync(DirectoryClient.Institution(HttpCalls.Unique("SPX"), null, InstitutionType.Network));
+        var (member, etag) = await service.Writer.CreateAsync(DirectoryClient.Institution(HttpCalls.Unique("Supplier association")));
         var (membership, _) = await service.Writer.JoinAsync(new CreateMembershipRequest { NetworkId = network.Id, MemberId = member.Id });
-        var (archived, archivedETag) = await service.Writer.CreateAsync(DirectoryClient.Institution(DirectoryClient.Unique("Gone")));
-        using var archive = await service.Writer.ArchiveAsync($"/institutions/{archived.Id}", archivedETag);
-        var (offer, _) = await service.Writer.PublishAsync("/offers", new CreateListingRequest { InstitutionId = member.Id, Title = "Supplier matchmaking" });
+        var (archived, archivedETag) = await service.Writer.CreateAsync(DirectoryClient.Institution(HttpCalls.Unique("Gone")));
+        using var archive = await service.Writer.ArchiveAsync($"{DirectoryClient.Base}/institutions/{archived.Id}", archivedETag);
+        var (offer, _) = await service.Writer.PublishAsync($"{DirectoryClient.Base}/offers", new CreateListingRequest { InstitutionId = member.Id, Title = "Supplier matchmaking" });
         var admin = service.Client("ops", PlatformScopes.PlatformAdmin);
 
         using var forbidden = await service.Writer.GetAsync($"{DirectoryClient.Base}/admin/snapshot/institutions", TestContext.Current.CancellationToken);
-        var institutions = await admin.GetAsync<List<JsonElement>>("/admin/snapshot/institutions");
-        var memberships = await admin.GetAsync<List<JsonElement>>("/admin/snapshot/memberships");
-        var listings = await admin.GetAsync<List<JsonElement>>("/admin/snapshot/listings");
+        var institutions = await admin.GetAsync<List<JsonElement>>($"{DirectoryClient.Base}/admin/snapshot/institutions");
+        var memberships = await admin.GetAsync<List<JsonElement>>($"{DirectoryClient.Base}/admin/snapshot/memberships");
+        var listings = await admin.GetAsync<List<JsonElement>>($"{DirectoryClient.Base}/admin/snapshot/listings");
 
         Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
         string TypeOf(List<JsonElement> items, string idProperty, Guid id) =>

@@ -51,7 +51,7 @@ public sealed class ImportTests(DirectoryFactory service) : IClassFixture<Direct
         var committed = await commit.ReadAsync<ImportReport>();
         Assert.Equal((3, 0, 5), (committed.Created, committed.Existing, committed.Invalid));
         Assert.Equal(3, await CountAsync(marker));
-        var planned = await service.Anonymous.GetAsync<InstitutionResponse>($"/institutions/{committed.Results[2].Id}");
+        var planned = await service.Anonymous.GetAsync<InstitutionResponse>($"{DirectoryClient.Base}/institutions/{committed.Results[2].Id}");
         Assert.Equal(("IRN", Contracts.Model.InstitutionStatus.Planned), (planned.Country, planned.Status));
         Assert.Contains("\non two lines", planned.Description);
 
@@ -65,7 +65,7 @@ public sealed class ImportTests(DirectoryFactory service) : IClassFixture<Direct
     [Fact]
     public async Task A_row_whose_name_and_country_exist_already_is_reported_as_existing()
     {
-        var (existing, _) = await service.Writer.CreateAsync(DirectoryClient.Institution(DirectoryClient.Unique("Kunming Institute of Botany")));
+        var (existing, _) = await service.Writer.CreateAsync(DirectoryClient.Institution(HttpCalls.Unique("Kunming Institute of Botany")));
 
         using var response = await ImportAsync($"name,type,country\n\"{existing.Name.ToUpperInvariant()}\",research-or-training-centre,CHN\n", "commit");
 

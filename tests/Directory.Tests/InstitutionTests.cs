@@ -18,9 +18,9 @@ public sealed class InstitutionTests(DirectoryFactory service) : IClassFixture<D
     [Fact]
     public async Task A_created_institution_reads_back_whole_with_its_etag_and_location()
     {
-        var parent = (await _writer.CreateAsync(DirectoryClient.Institution(DirectoryClient.Unique("United Nations Industrial Development Organization"), "AUT",
+        var parent = (await _writer.CreateAsync(DirectoryClient.Institution(HttpCalls.Unique("United Nations Industrial Development Organization"), "AUT",
             InstitutionType.UnAgencyOrCentre))).Institution;
-        var request = DirectoryClient.Institution(DirectoryClient.Unique("UNIDO Centre for South-South Industrial Cooperation"), "CHN", InstitutionType.UnAgencyOrCentre) with
+        var request = DirectoryClient.Institution(HttpCalls.Unique("UNIDO Centre for South-South Industrial Cooperation"), "CHN", InstitutionType.UnAgencyOrCentre) with
         {
             Id = Guid.NewGuid(),
             Acronym = "UCSSIC/China",
@@ -33,7 +33,7 @@ public sealed class InstitutionTests(DirectoryFactory service) : IClassFixture<D
             Relations = [new RelationDto(RelationKind.Parent, parent.Id, "Established and overseen by UNIDO")],
         };
 
-        using var response = await _writer.PostJsonAsync("/institutions", request);
+        using var response = await _writer.PostJsonAsync($"{DirectoryClient.Base}/institutions", request);
         var created = await response.ReadAsync<InstitutionResponse>(HttpStatusCode.Created);
 
         Assert.Equal(request.Id, created.Id);
@@ -59,7 +59,7 @@ public sealed class InstitutionTests(DirectoryFactory service) : IClassFixture<D
         var unique = name + " " + Guid.NewGuid().ToString("N")[..6];
         var (created, _) = await _writer.CreateAsync(DirectoryClient.Institution(unique, country));
 
-        var read = await service.Anonymous.GetAsync<InstitutionResponse>($"/institutions/{created.Id}");
+        var read = await service.Anonymous.GetAsync<InstitutionResponse>($"{DirectoryClient.Base}/institutions/{created.Id}");
 
         Assert.Equal(unique, read.Name);
     }
@@ -67,9 +67,9 @@ public sealed class InstitutionTests(DirectoryFactory service) : IClassFixture<D
     [Fact]
     public async Task A_planned_centre_without_a_founding_year_and_a_network_without_a_seat_are_representable()
     {
-        var (planned, _) = await _writer.CreateAsync(DirectoryClient.Institution(DirectoryClient.Unique("UNIDO South-South centre in Uruguay"), "URY",
+        var (planned, _) = await _writer.CreateAsync(DirectoryClient.Institution(HttpCalls.Unique("UNIDO South-South centre in Uruguay"), "URY",
             InstitutionType.UnAgencyOrCentre) with { Status = InstitutionStatus.Planned });
-        var (network, _) = await _writer.CreateAsync(DirectoryClient.Institution(DirectoryClient.Unique("Global Network of Regional Sustainable Energy Centres"),
+        var (network, _) = await _writer.CreateAsync(DirectoryClient.Institution(HttpCalls.Unique("Global Network of Regional Sustainable Energy Centres"),
             null, InstitutionType.Network) with { OperatingRegions = ["202", "015", "029", "009"] });
 
         Assert.Equal(InstitutionStatus.Planned, planned.Status);
@@ -81,37 +81,37 @@ public sealed class InstitutionTests(DirectoryFactory service) : IClassFixture<D
     [Fact]
     public async Task An_update_needs_the_current_etag()
     {
-        var (created, etag) = await _writer.CreateAsync(DirectoryClient.Institution(DirectoryClient.Unique("International Centre on Small Hydro Power")));
+        var (created, etag) = await _writer.CreateAsync(DirectoryClient.Institution(HttpCalls.Unique("International Centre on Small Hydro Power")));
         var change = DirectoryClient.Institution(created.Name) with { Acronym = "IC-SHP", Sectors = ["small-hydropower"] };
 
-        using var withoutIfMatch = await _writer.PutJsonAsync($"/institutions/{created.Id}", change, ifMatch: null);
+        using var withoutIfMatch = await _writer.PutJsonAsync($"{DirectoryClient.Base}/institutions/{created.Id}", change, ifMatch: null);
         await withoutIfMatch.ProblemAsync(HttpStatusCode.PreconditionRequired);
-        using var stale = await _writer.PutJsonAsync($"/institutions/{created.Id}", change, ifMatch: "\"7\"");
+        using var stale = await _writer.PutJsonAsync($"{DirectoryClient.Base}/institutions/{created.Id}", change, ifMatch: "\"7\"");
         await stale.ProblemAsync(HttpStatusCode.PreconditionFailed);
-        using var current = await _writer.PutJsonAsync($"/institutions/{created.Id}", change, etag);
+        using var current = await _writer.PutJsonAsync($"{DirectoryClient.Base}/institutions/{created.Id}", change, etag);
         var updated = await current.ReadAsync<InstitutionResponse>();
-        using var replay = await _writer.PutJsonAsync($"/institutions/{created.Id}", change with { Acronym = "X" }, etag);
+        using var replay = await _writer.PutJsonAsync($"{DirectoryClient.Base}/institutions/{created.Id}", change with { Acronym = "X" }, etag);
         await replay.ProblemAsync(HttpStatusCode.PreconditionFailed);
 
         Assert.Equal("\"2\"", current.Headers.ETag!.ToString());
         Assert.Equal("IC-SHP", updated.Acronym);
-        Assert.Equal("IC-SHP", (await service.Anonymous.GetAsync<InstitutionResponse>($"/institutions/{created.Id}")).Acronym);
+        Assert.Equal("IC-SHP", (await service.Anonymous.GetAsync<InstitutionResponse>($"{DirectoryClient.Base}/institutions/{created.Id}")).Acronym);
     }
 
     [Fact]
     public async Task Two_updates_with_the_same_etag_at_once_let_exactly_one_win()
     {
-        var (created, etag) = await _writer.CreateAsync(DirectoryClient.Institution(DirectoryClient.Unique("National Bamboo Research Center")));
+        var (created, etag) = await _writer.CreateAsync(DirectoryClient.Institution(HttpCalls.Unique("National Bamboo Research Center")));
 
         var attempts = await Task.WhenAll(Enumerable.Range(0, 8).Select(async i =>
         {
-            using var response = await _writer.PutJsonAsync($"/institutions/{created.Id}", DirectoryClient.Institution(created.Name) with { Acronym = $"NBRC{i}" }, etag);
+            using var response = await _writer.PutJsonAsync($"{DirectoryClient.Base}/institutions/{created.Id}", DirectoryClient.Institution(created.Name) with { Acronym = $"NBRC{i}" }, etag);
             return (response.StatusCode, Acronym: $"NBRC{i}");
         }));
 
         var winner = Assert.Single(attempts, a => a.StatusCode == HttpStatusCode.OK);
         Assert.All(attempts.Where(a => a != winner), a => Assert.Equal(HttpStatusCode.PreconditionFailed, a.StatusCode));
-        var stored = await service.Anonymous.GetAsync<InstitutionResponse>($"/institutions/{created.Id}");
+        var stored = await service.Anonymous.GetAsync<InstitutionResponse>($"{DirectoryClient.Base}/institutions/{created.Id}");
         Assert.Equal(winner.Acronym, stored.Acronym);
         Assert.Equal(2, stored.Version);
     }
@@ -119,38 +119,38 @@ public sealed class InstitutionTests(DirectoryFactory service) : IClassFixture<D
     [Fact]
     public async Task Archiving_keeps_the_record_readable_and_needs_if_match()
     {
-        var (created, etag) = await _writer.CreateAsync(DirectoryClient.Institution(DirectoryClient.Unique("Nantong Pesticide Formulation Development Centre")));
+        var (created, etag) = await _writer.CreateAsync(DirectoryClient.Institution(HttpCalls.Unique("Nantong Pesticide Formulation Development Centre")));
 
-        using var without = await _writer.ArchiveAsync($"/institutions/{created.Id}", ifMatch: null);
+        using var without = await _writer.ArchiveAsync($"{DirectoryClient.Base}/institutions/{created.Id}", ifMatch: null);
         await without.ProblemAsync(HttpStatusCode.PreconditionRequired);
-        using var archive = await _writer.ArchiveAsync($"/institutions/{created.Id}", etag);
+        using var archive = await _writer.ArchiveAsync($"{DirectoryClient.Base}/institutions/{created.Id}", etag);
         var archived = await archive.ReadAsync<InstitutionResponse>();
 
         Assert.NotNull(archived.ArchivedAt);
         Assert.Equal("\"2\"", archive.Headers.ETag!.ToString());
-        Assert.NotNull((await service.Anonymous.GetAsync<InstitutionResponse>($"/institutions/{created.Id}")).ArchivedAt);
+        Assert.NotNull((await service.Anonymous.GetAsync<InstitutionResponse>($"{DirectoryClient.Base}/institutions/{created.Id}")).ArchivedAt);
     }
 
     [Fact]
     public async Task The_same_id_twice_is_a_conflict_and_changes_nothing()
     {
-        var request = DirectoryClient.Institution(DirectoryClient.Unique("Biogas Institute of Ministry of Agriculture")) with { Id = Guid.NewGuid() };
+        var request = DirectoryClient.Institution(HttpCalls.Unique("Biogas Institute of Ministry of Agriculture")) with { Id = Guid.NewGuid() };
         await _writer.CreateAsync(request);
 
-        using var again = await _writer.PostJsonAsync("/institutions", request with { Name = DirectoryClient.Unique("Something else") });
+        using var again = await _writer.PostJsonAsync($"{DirectoryClient.Base}/institutions", request with { Name = HttpCalls.Unique("Something else") });
 
         await again.ProblemAsync(HttpStatusCode.Conflict);
-        Assert.Equal(request.Name, (await service.Anonymous.GetAsync<InstitutionResponse>($"/institutions/{request.Id}")).Name);
+        Assert.Equal(request.Name, (await service.Anonymous.GetAsync<InstitutionResponse>($"{DirectoryClient.Base}/institutions/{request.Id}")).Name);
     }
 
     [Fact]
     public async Task The_same_name_and_country_is_a_conflict_whatever_the_case_and_accents()
     {
-        var name = DirectoryClient.Unique("Jiangxi Académie of Agricultural Sciences");
+        var name = HttpCalls.Unique("Jiangxi Académie of Agricultural Sciences");
         await _writer.CreateAsync(DirectoryClient.Institution(name, "CHN"));
 
-        using var duplicate = await _writer.PostJsonAsync("/institutions", DirectoryClient.Institution(name.ToUpperInvariant().Replace("É", "E"), "chn"));
-        using var elsewhere = await _writer.PostJsonAsync("/institutions", DirectoryClient.Institution(name, "VNM"));
+        using var duplicate = await _writer.PostJsonAsync($"{DirectoryClient.Base}/institutions", DirectoryClient.Institution(name.ToUpperInvariant().Replace("É", "E"), "chn"));
+        using var elsewhere = await _writer.PostJsonAsync($"{DirectoryClient.Base}/institutions", DirectoryClient.Institution(name, "VNM"));
 
         await duplicate.ProblemAsync(HttpStatusCode.Conflict);
         Assert.Equal(HttpStatusCode.Created, elsewhere.StatusCode);
@@ -159,7 +159,7 @@ public sealed class InstitutionTests(DirectoryFactory service) : IClassFixture<D
     [Fact]
     public async Task Unknown_codes_are_rejected_naming_each_field()
     {
-        var request = DirectoryClient.Institution(DirectoryClient.Unique("Bad codes"), "XXX") with
+        var request = DirectoryClient.Institution(HttpCalls.Unique("Bad codes"), "XXX") with
         {
             Sectors = ["agriculture", "alchemy"],
             Sdgs = [9, 18],
@@ -168,7 +168,7 @@ public sealed class InstitutionTests(DirectoryFactory service) : IClassFixture<D
             ContactPoints = [new ContactPointDto("Someone", null, "not-an-email", null)],
         };
 
-        using var response = await _writer.PostJsonAsync("/institutions", request);
+        using var response = await _writer.PostJsonAsync($"{DirectoryClient.Base}/institutions", request);
         var problem = await response.ProblemAsync(HttpStatusCode.BadRequest);
 
         Assert.Equal(["contactPoints[0].email", "country", "operatingRegions[0]", "sdgs[1]", "sectors[1]", "website"], problem.Errors!.Keys.Order());
@@ -177,7 +177,7 @@ public sealed class InstitutionTests(DirectoryFactory service) : IClassFixture<D
     [Fact]
     public async Task An_unknown_type_in_json_is_a_bad_request_naming_the_field()
     {
-        var json = $$"""{"name":"{{DirectoryClient.Unique("Typeless")}}","type":"space-agency","country":"CHN"}""";
+        var json = $$"""{"name":"{{HttpCalls.Unique("Typeless")}}","type":"space-agency","country":"CHN"}""";
 
         using var response = await _writer.PostAsync(DirectoryClient.Base + "/institutions", new StringContent(json, Encoding.UTF8, "application/json"),
             TestContext.Current.CancellationToken);
@@ -189,7 +189,7 @@ public sealed class InstitutionTests(DirectoryFactory service) : IClassFixture<D
     [Fact]
     public async Task A_missing_name_and_type_are_named()
     {
-        using var response = await _writer.PostJsonAsync("/institutions", new CreateInstitutionRequest { Country = "CHN" });
+        using var response = await _writer.PostJsonAsync($"{DirectoryClient.Base}/institutions", new CreateInstitutionRequest { Country = "CHN" });
 
         var problem = await response.ProblemAsync(HttpStatusCode.BadRequest);
         Assert.Equal(["name", "type"], problem.Errors!.Keys.Order());
@@ -198,12 +198,12 @@ public sealed class InstitutionTests(DirectoryFactory service) : IClassFixture<D
     [Fact]
     public async Task A_relation_to_an_unknown_institution_is_unprocessable()
     {
-        var request = DirectoryClient.Institution(DirectoryClient.Unique("International Centre for Inclusive and Sustainable Industrial Development"), "IND") with
+        var request = DirectoryClient.Institution(HttpCalls.Unique("International Centre for Inclusive and Sustainable Industrial Development"), "IND") with
         {
             Relations = [new RelationDto(RelationKind.Predecessor, Guid.NewGuid(), "merged")],
         };
 
-        using var response = await _writer.PostJsonAsync("/institutions", request);
+        using var response = await _writer.PostJsonAsync($"{DirectoryClient.Base}/institutions", request);
 
         var problem = await response.ProblemAsync(HttpStatusCode.UnprocessableEntity);
         Assert.Contains("relations[0].institutionId", problem.Errors!.Keys);
@@ -212,7 +212,7 @@ public sealed class InstitutionTests(DirectoryFactory service) : IClassFixture<D
     [Fact]
     public async Task A_body_over_one_mebibyte_is_too_large()
     {
-        var request = DirectoryClient.Institution(DirectoryClient.Unique("Huge")) with { Description = new string('x', 1_100_000) };
+        var request = DirectoryClient.Institution(HttpCalls.Unique("Huge")) with { Description = new string('x', 1_100_000) };
 
         using var response = await _writer.PostOversizedAsync(DirectoryClient.Base + "/institutions", JsonContent.Create(request, options: ApiDefaults.JsonOptions));
 
@@ -222,14 +222,14 @@ public sealed class InstitutionTests(DirectoryFactory service) : IClassFixture<D
     [Fact]
     public async Task Writes_need_a_token_with_the_write_scope_and_changes_need_the_owner()
     {
-        var request = DirectoryClient.Institution(DirectoryClient.Unique("Fujian Cross-Straits Technology Transfer Center"));
-        using var anonymous = await service.Anonymous.PostJsonAsync("/institutions", request);
-        using var reader = await service.Client(DirectoryFactory.ClientId, PlatformScopes.DirectoryRead).PostJsonAsync("/institutions", request);
+        var request = DirectoryClient.Institution(HttpCalls.Unique("Fujian Cross-Straits Technology Transfer Center"));
+        using var anonymous = await service.Anonymous.PostJsonAsync($"{DirectoryClient.Base}/institutions", request);
+        using var reader = await service.Client(DirectoryFactory.ClientId, PlatformScopes.DirectoryRead).PostJsonAsync($"{DirectoryClient.Base}/institutions", request);
         var (created, etag) = await _writer.CreateAsync(request);
         using var other = await service.Client(DirectoryFactory.OtherClientId, PlatformScopes.DirectoryWrite)
-            .PutJsonAsync($"/institutions/{created.Id}", request, etag);
+            .PutJsonAsync($"{DirectoryClient.Base}/institutions/{created.Id}", request, etag);
         using var admin = await service.Client("ops", PlatformScopes.PlatformAdmin)
-            .PutJsonAsync($"/institutions/{created.Id}", request with { Acronym = "FCSTTC" }, etag);
+            .PutJsonAsync($"{DirectoryClient.Base}/institutions/{created.Id}", request with { Acronym = "FCSTTC" }, etag);
 
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, reader.StatusCode);

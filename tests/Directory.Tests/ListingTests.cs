@@ -4,6 +4,7 @@ using CooperationPlatform.Directory.Apis;
 using CooperationPlatform.Directory.Tests.Support;
 using CooperationPlatform.ServiceDefaults.Api;
 using CooperationPlatform.ServiceDefaults.Security;
+using CooperationPlatform.Testing;
 
 namespace CooperationPlatform.Directory.Tests;
 
@@ -12,7 +13,7 @@ public sealed class ListingTests(DirectoryFactory service) : IClassFixture<Direc
     private readonly HttpClient _writer = service.Writer;
 
     private async Task<InstitutionResponse> InstitutionAsync(string name = "Jiangxi Academy of Agricultural Sciences") =>
-        (await _writer.CreateAsync(DirectoryClient.Institution(DirectoryClient.Unique(name)))).Institution;
+        (await _writer.CreateAsync(DirectoryClient.Institution(HttpCalls.Unique(name)))).Institution;
 
     private static CreateListingRequest Offer(Guid institutionId, string title = "Spirulina cultivation and processing") => new()
     {
@@ -30,12 +31,12 @@ public sealed class ListingTests(DirectoryFactory service) : IClassFixture<Direc
     {
         var institution = await InstitutionAsync();
 
-        var (offer, etag) = await _writer.PublishAsync("/offers", Offer(institution.Id));
-        var withOffer = await service.Anonymous.GetAsync<InstitutionResponse>($"/institutions/{institution.Id}");
-        using var close = await _writer.PutJsonAsync($"/offers/{offer.Id}", Offer(institution.Id) with { Status = ListingStatus.Closed }, etag);
+        var (offer, etag) = await _writer.PublishAsync($"{DirectoryClient.Base}/offers", Offer(institution.Id));
+        var withOffer = await service.Anonymous.GetAsync<InstitutionResponse>($"{DirectoryClient.Base}/institutions/{institution.Id}");
+        using var close = await _writer.PutJsonAsync($"{DirectoryClient.Base}/offers/{offer.Id}", Offer(institution.Id) with { Status = ListingStatus.Closed }, etag);
         var closed = await close.ReadAsync<ListingResponse>();
-        var withoutOpenOffer = await service.Anonymous.GetAsync<InstitutionResponse>($"/institutions/{institution.Id}");
-        using var archive = await _writer.ArchiveAsync($"/offers/{offer.Id}", close.Headers.ETag!.ToString());
+        var withoutOpenOffer = await service.Anonymous.GetAsync<InstitutionResponse>($"{DirectoryClient.Base}/institutions/{institution.Id}");
+        using var archive = await _writer.ArchiveAsync($"{DirectoryClient.Base}/offers/{offer.Id}", close.Headers.ETag!.ToString());
         using var asNeed = await service.Anonymous.GetAsync($"{DirectoryClient.Base}/needs/{offer.Id}", TestContext.Current.CancellationToken);
 
         Assert.Equal(ListingStatus.Open, offer.Status);
@@ -52,14 +53,14 @@ public sealed class ListingTests(DirectoryFactory service) : IClassFixture<Direc
     public async Task Offers_and_needs_are_listed_with_filters()
     {
         var institution = await InstitutionAsync();
-        var (spirulina, _) = await _writer.PublishAsync("/offers", Offer(institution.Id));
-        var (bamboo, _) = await _writer.PublishAsync("/offers", Offer(institution.Id, "Bamboo development model") with
+        var (spirulina, _) = await _writer.PublishAsync($"{DirectoryClient.Base}/offers", Offer(institution.Id));
+        var (bamboo, _) = await _writer.PublishAsync($"{DirectoryClient.Base}/offers", Offer(institution.Id, "Bamboo development model") with
         {
             Sectors = ["forestry"], Sdgs = [15], TargetRegions = [], TargetCountries = ["IDN", "VNM"], CooperationModes = ["good-practice-replication"],
         });
-        var (need, _) = await _writer.PublishAsync("/needs", Offer(institution.Id, "Drinking water safety in rural areas") with { Sectors = ["water-and-sanitation"] });
+        var (need, _) = await _writer.PublishAsync($"{DirectoryClient.Base}/needs", Offer(institution.Id, "Drinking water safety in rural areas") with { Sectors = ["water-and-sanitation"] });
 
-        Task<Page<ListingResponse>> List(string path) => service.Anonymous.GetAsync<Page<ListingResponse>>($"{path}&institutionId={institution.Id}");
+        Task<Page<ListingResponse>> List(string path) => service.Anonymous.GetAsync<Page<ListingResponse>>($"{DirectoryClient.Base}{path}&institutionId={institution.Id}");
 
         Assert.Equal([bamboo.Id, spirulina.Id], (await List("/offers?")).Items.Select(l => l.Id));
         Assert.Equal([need.Id], (await List("/needs?")).Items.Select(l => l.Id));
@@ -76,7 +77,7 @@ public sealed class ListingTests(DirectoryFactory service) : IClassFixture<Direc
     {
         var institution = await InstitutionAsync();
 
-        using var response = await _writer.PostJsonAsync("/offers", Offer(institution.Id) with
+        using var response = await _writer.PostJsonAsync($"{DirectoryClient.Base}/offers", Offer(institution.Id) with
         {
             Sectors = ["alchemy"], Sdgs = [0], TargetCountries = ["ZZZ"], TargetRegions = ["998"], CooperationModes = ["telepathy"],
         });
@@ -90,8 +91,8 @@ public sealed class ListingTests(DirectoryFactory service) : IClassFixture<Direc
     {
         var institution = await InstitutionAsync();
 
-        using var unknown = await _writer.PostJsonAsync("/offers", Offer(Guid.NewGuid()));
-        using var other = await service.Client(DirectoryFactory.OtherClientId, PlatformScopes.DirectoryWrite).PostJsonAsync("/needs", Offer(institution.Id));
+        using var unknown = await _writer.PostJsonAsync($"{DirectoryClient.Base}/offers", Offer(Guid.NewGuid()));
+        using var other = await service.Client(DirectoryFactory.OtherClientId, PlatformScopes.DirectoryWrite).PostJsonAsync($"{DirectoryClient.Base}/needs", Offer(institution.Id));
 
         Assert.Contains("institutionId", (await unknown.ProblemAsync(HttpStatusCode.UnprocessableEntity)).Errors!.Keys);
         await other.ProblemAsync(HttpStatusCode.Forbidden);
@@ -101,11 +102,11 @@ public sealed class ListingTests(DirectoryFactory service) : IClassFixture<Direc
     public async Task An_offer_update_needs_the_current_etag()
     {
         var institution = await InstitutionAsync();
-        var (offer, etag) = await _writer.PublishAsync("/offers", Offer(institution.Id));
+        var (offer, etag) = await _writer.PublishAsync($"{DirectoryClient.Base}/offers", Offer(institution.Id));
 
-        using var without = await _writer.PutJsonAsync($"/offers/{offer.Id}", Offer(institution.Id), null);
-        using var stale = await _writer.PutJsonAsync($"/offers/{offer.Id}", Offer(institution.Id), "\"5\"");
-        using var current = await _writer.PutJsonAsync($"/offers/{offer.Id}", Offer(institution.Id, "Renamed"), etag);
+        using var without = await _writer.PutJsonAsync($"{DirectoryClient.Base}/offers/{offer.Id}", Offer(institution.Id), null);
+        using var stale = await _writer.PutJsonAsync($"{DirectoryClient.Base}/offers/{offer.Id}", Offer(institution.Id), "\"5\"");
+        using var current = await _writer.PutJsonAsync($"{DirectoryClient.Base}/offers/{offer.Id}", Offer(institution.Id, "Renamed"), etag);
 
         await without.ProblemAsync(HttpStatusCode.PreconditionRequired);
         await stale.ProblemAsync(HttpStatusCode.PreconditionFailed);

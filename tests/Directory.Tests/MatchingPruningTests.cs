@@ -19,8 +19,8 @@ public sealed class MatchingPruningTests(DirectoryFactory service) : IClassFixtu
         await service.RegisterProjectAsync(Portfolio.Project("Clinic power", ProjectStatus.Implementation, [experienced.Id], ["health"], [7]));
         await MatchingContenders.CountedProjectsReachTheDirectoryAsync(service, experienced.Id, 2);
 
-        var full = await service.Anonymous.GetAsync<MatchResponse>($"/matches?{MatchingContenders.Criteria}&limit=10");
-        var top = await service.Anonymous.GetAsync<MatchResponse>($"/matches?{MatchingContenders.Criteria}&limit=2");
+        var full = await service.Anonymous.GetAsync<MatchResponse>($"{DirectoryClient.Base}/matches?{MatchingContenders.Criteria}&limit=10");
+        var top = await service.Anonymous.GetAsync<MatchResponse>($"{DirectoryClient.Base}/matches?{MatchingContenders.Criteria}&limit=2");
 
         // Scores are shares of the 85 points these criteria make possible (no area criterion): 55, 33.5 and 32.5 points.
         Assert.Equal([(offering.Id, 64.7m), (experienced.Id, 39.4m), (rival.Id, 38.2m)], full.Matches.Select(m => (m.InstitutionId, m.Score)));
@@ -44,7 +44,7 @@ public sealed class MatchingTrackCountTests(DirectoryFactory service) : IClassFi
         await service.UpdateProjectAsync(clinic with { Status = ProjectStatus.Closed }, version: 2);
         await MatchingContenders.CountedProjectsReachTheDirectoryAsync(service, experienced.Id, 2);
 
-        var top = await service.Anonymous.GetAsync<MatchResponse>($"/matches?{MatchingContenders.Criteria}&limit=2");
+        var top = await service.Anonymous.GetAsync<MatchResponse>($"{DirectoryClient.Base}/matches?{MatchingContenders.Criteria}&limit=2");
 
         Assert.Equal([(offering.Id, 64.7m), (experienced.Id, 39.4m)], top.Matches.Select(m => (m.InstitutionId, m.Score)));
     }
@@ -63,7 +63,7 @@ internal static class MatchingContenders
     {
         // 35 (offered solar) + 20 (offered SDG 7) + 0 (its offer is technology transfer) = 55.
         var offering = await CreateInstitutionAsync(service, "Solar offer centre", ["solar-energy"], [7]);
-        await service.Writer.PublishAsync("/offers", new CreateListingRequest
+        await service.Writer.PublishAsync($"{DirectoryClient.Base}/offers", new CreateListingRequest
         {
             InstitutionId = offering.Id,
             Title = "Solar technology transfer",
@@ -76,7 +76,7 @@ internal static class MatchingContenders
         // 35 × 0.5 (solar in its profile) + 15 (an open offer of capacity building) = 32.5: above the experienced agency's profile,
         // below it once its track record counts. With a limit of 2, the rival's 32.5 is the floor the agency must be able to reach.
         var rival = await CreateInstitutionAsync(service, "Rival agency", ["solar-energy"], []);
-        await service.Writer.PublishAsync("/offers", new CreateListingRequest
+        await service.Writer.PublishAsync($"{DirectoryClient.Base}/offers", new CreateListingRequest
         {
             InstitutionId = rival.Id,
             Title = "Energy planning courses",
@@ -89,9 +89,9 @@ internal static class MatchingContenders
 
     public static Task CountedProjectsReachTheDirectoryAsync(DirectoryFactory service, Guid institutionId, int counted) =>
         Eventually.HoldsAsync(async () =>
-            (await service.Anonymous.GetAsync<TrackRecordResponse>($"/institutions/{institutionId}/track-record")).Projects == counted,
+            (await service.Anonymous.GetAsync<TrackRecordResponse>($"{DirectoryClient.Base}/institutions/{institutionId}/track-record")).Projects == counted,
             "the portfolio's projects reach the directory");
 
     private static async Task<InstitutionResponse> CreateInstitutionAsync(DirectoryFactory service, string name, string[] sectors, int[] sdgs) =>
-        (await service.Writer.CreateAsync(DirectoryClient.Institution(DirectoryClient.Unique(name), "ETH") with { Sectors = sectors, Sdgs = sdgs })).Institution;
+        (await service.Writer.CreateAsync(DirectoryClient.Institution(HttpCalls.Unique(name), "ETH") with { Sectors = sectors, Sdgs = sdgs })).Institution;
 }

@@ -15,7 +15,7 @@ public sealed class MatchingTests(DirectoryFactory service) : IClassFixture<Dire
     public async Task Partners_for_a_need_are_ranked_by_an_explained_deterministic_score()
     {
         var seeker = await CreateAsync("Ethiopian Rural Energy Agency", "ETH", ["solar-energy", "biogas"], [7]);
-        var (need, _) = await _writer.PublishAsync("/needs", new CreateListingRequest
+        var (need, _) = await _writer.PublishAsync($"{DirectoryClient.Base}/needs", new CreateListingRequest
         {
             InstitutionId = seeker.Id,
             Title = "Off-grid energy for rural clinics",
@@ -26,7 +26,7 @@ public sealed class MatchingTests(DirectoryFactory service) : IClassFixture<Dire
         });
         // Full points everywhere but the track record: 35 + 20 + 15 + 15 = 85.
         var offering = await CreateAsync("International Solar Energy Centre", "CHN", ["solar-energy"], []);
-        var (offer, _) = await _writer.PublishAsync("/offers", new CreateListingRequest
+        var (offer, _) = await _writer.PublishAsync($"{DirectoryClient.Base}/offers", new CreateListingRequest
         {
             InstitutionId = offering.Id,
             Title = "Solar and biogas technology transfer to Africa",
@@ -44,14 +44,14 @@ public sealed class MatchingTests(DirectoryFactory service) : IClassFixture<Dire
         // One sector of two, from its profile: 35 × 0.5 / 2 = 8.75, shown as 8.8.
         var partial = await CreateAsync("Biogas Institute", "CHN", ["biogas"], []);
         var archived = await CreateAsync("Archived solar centre", "ETH", ["solar-energy", "biogas"], [7]);
-        using var archive = await _writer.ArchiveAsync($"/institutions/{archived.Id}", "\"1\"");
+        using var archive = await _writer.ArchiveAsync($"{DirectoryClient.Base}/institutions/{archived.Id}", "\"1\"");
         await CreateAsync("Unrelated bank", "ETH", ["financial-services"], [8]);
         await Eventually.HoldsAsync(async () =>
-            (await service.Anonymous.GetAsync<TrackRecordResponse>($"/institutions/{experienced.Id}/track-record")).Recent.Count == 4,
+            (await service.Anonymous.GetAsync<TrackRecordResponse>($"{DirectoryClient.Base}/institutions/{experienced.Id}/track-record")).Recent.Count == 4,
             "the portfolio's projects reach the directory");
 
-        var result = await service.Anonymous.GetAsync<MatchResponse>($"/needs/{need.Id}/matches");
-        var again = await service.Anonymous.GetAsync<MatchResponse>($"/needs/{need.Id}/matches");
+        var result = await service.Anonymous.GetAsync<MatchResponse>($"{DirectoryClient.Base}/needs/{need.Id}/matches");
+        var again = await service.Anonymous.GetAsync<MatchResponse>($"{DirectoryClient.Base}/needs/{need.Id}/matches");
 
         Assert.Equal([(offering.Id, 85.0m), (experienced.Id, 41.0m), (partial.Id, 8.8m)], result.Matches.Select(m => (m.InstitutionId, m.Score)));
         Assert.Equal([1, 2, 3], result.Matches.Select(m => m.Rank));
@@ -67,7 +67,7 @@ public sealed class MatchingTests(DirectoryFactory service) : IClassFixture<Dire
         Assert.Equal(7.5m, Assert.Single(second.Components, c => c.Criterion == "area").Points);
         Assert.Equivalent(result, again, strict: true);
 
-        var adHoc = await service.Anonymous.GetAsync<MatchResponse>("/matches?sector=biogas&limit=2");
+        var adHoc = await service.Anonymous.GetAsync<MatchResponse>($"{DirectoryClient.Base}/matches?sector=biogas&limit=2");
         Assert.Equal([offering.Id, seeker.Id], adHoc.Matches.Select(m => m.InstitutionId));
     }
 
@@ -86,7 +86,7 @@ public sealed class MatchingTests(DirectoryFactory service) : IClassFixture<Dire
     }
 
     private async Task<InstitutionResponse> CreateAsync(string name, string country, string[] sectors, int[] sdgs) =>
-        (await _writer.CreateAsync(DirectoryClient.Institution(DirectoryClient.Unique(name), country) with { Sectors = sectors, Sdgs = sdgs })).Institution;
+        (await _writer.CreateAsync(DirectoryClient.Institution(HttpCalls.Unique(name), country) with { Sectors = sectors, Sdgs = sdgs })).Institution;
 
     private sealed record TrackRecordSummaryDto(int Projects, int Relevant);
 }

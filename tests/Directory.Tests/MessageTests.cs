@@ -14,12 +14,12 @@ public sealed class MessageTests(DirectoryFactory service) : IClassFixture<Direc
     [Fact]
     public async Task An_institutions_life_is_published_with_its_snapshot()
     {
-        var request = DirectoryClient.Institution(DirectoryClient.Unique("International Solar Energy Centre for Technology Promotion and Transfer"), "CHN",
+        var request = DirectoryClient.Institution(HttpCalls.Unique("International Solar Energy Centre for Technology Promotion and Transfer"), "CHN",
             InstitutionType.ResearchOrTrainingCentre) with { Acronym = "ISEC", Sectors = ["solar-energy", "renewable-energy"], Sdgs = [7, 13], Roles = [PartnerRole.Implementing] };
 
         var (created, etag) = await _writer.CreateAsync(request);
-        using var update = await _writer.PutJsonAsync($"/institutions/{created.Id}", request with { Status = InstitutionStatus.Closed }, etag);
-        using var archive = await _writer.ArchiveAsync($"/institutions/{created.Id}", update.Headers.ETag!.ToString());
+        using var update = await _writer.PutJsonAsync($"{DirectoryClient.Base}/institutions/{created.Id}", request with { Status = InstitutionStatus.Closed }, etag);
+        using var archive = await _writer.ArchiveAsync($"{DirectoryClient.Base}/institutions/{created.Id}", update.Headers.ETag!.ToString());
 
         var registered = await _messages.WaitForAsync<InstitutionRegistered>(created.Id);
         Assert.Equal((created.Id, 1L, request.Name, "ISEC", InstitutionType.ResearchOrTrainingCentre, "CHN"),
@@ -36,8 +36,8 @@ public sealed class MessageTests(DirectoryFactory service) : IClassFixture<Direc
     [Fact]
     public async Task A_membership_change_publishes_the_membership_and_the_members_networks()
     {
-        var (network, _) = await _writer.CreateAsync(DirectoryClient.Institution(DirectoryClient.Unique("RECPnet"), null, InstitutionType.Network));
-        var (member, _) = await _writer.CreateAsync(DirectoryClient.Institution(DirectoryClient.Unique("Cleaner production centre"), "VNM"));
+        var (network, _) = await _writer.CreateAsync(DirectoryClient.Institution(HttpCalls.Unique("RECPnet"), null, InstitutionType.Network));
+        var (member, _) = await _writer.CreateAsync(DirectoryClient.Institution(HttpCalls.Unique("Cleaner production centre"), "VNM"));
 
         var (membership, _) = await _writer.JoinAsync(new CreateMembershipRequest { NetworkId = network.Id, MemberId = member.Id, Since = new DateOnly(2010, 1, 1) });
 
@@ -52,7 +52,7 @@ public sealed class MessageTests(DirectoryFactory service) : IClassFixture<Direc
     [Fact]
     public async Task Offers_and_needs_are_published_as_such()
     {
-        var (institution, _) = await _writer.CreateAsync(DirectoryClient.Institution(DirectoryClient.Unique("Freshwater Fisheries Research Center")));
+        var (institution, _) = await _writer.CreateAsync(DirectoryClient.Institution(HttpCalls.Unique("Freshwater Fisheries Research Center")));
         var offer = new CreateListingRequest
         {
             InstitutionId = institution.Id,
@@ -63,10 +63,10 @@ public sealed class MessageTests(DirectoryFactory service) : IClassFixture<Direc
             CooperationModes = ["technology-transfer"],
         };
 
-        var (published, etag) = await _writer.PublishAsync("/offers", offer);
-        using var close = await _writer.PutJsonAsync($"/offers/{published.Id}", offer with { Status = ListingStatus.Closed }, etag);
-        var (need, needETag) = await _writer.PublishAsync("/needs", offer with { Title = "Feed formulation expertise" });
-        using var archive = await _writer.ArchiveAsync($"/needs/{need.Id}", needETag);
+        var (published, etag) = await _writer.PublishAsync($"{DirectoryClient.Base}/offers", offer);
+        using var close = await _writer.PutJsonAsync($"{DirectoryClient.Base}/offers/{published.Id}", offer with { Status = ListingStatus.Closed }, etag);
+        var (need, needETag) = await _writer.PublishAsync($"{DirectoryClient.Base}/needs", offer with { Title = "Feed formulation expertise" });
+        using var archive = await _writer.ArchiveAsync($"{DirectoryClient.Base}/needs/{need.Id}", needETag);
 
         var offerPublished = await _messages.WaitForAsync<OfferPublished>(published.Id);
         Assert.Equal((institution.Id, "Recirculating aquaculture systems", ListingStatus.Open), (offerPublished.InstitutionId, offerPublished.Title, offerPublished.Status));

@@ -3,6 +3,7 @@ using CooperationPlatform.Contracts.Model;
 using CooperationPlatform.Directory.Apis;
 using CooperationPlatform.Directory.Application;
 using CooperationPlatform.Directory.Tests.Support;
+using CooperationPlatform.Testing;
 
 namespace CooperationPlatform.Directory.Tests;
 
@@ -23,13 +24,13 @@ public sealed class SearchTests(DirectoryFactory service) : IClassFixture<Direct
             Roles = roles,
         })).Institution;
 
-    private Task<InstitutionSearchResponse> SearchAsync(string query) => service.Anonymous.GetAsync<InstitutionSearchResponse>("/institutions?" + query);
+    private Task<InstitutionSearchResponse> SearchAsync(string query) => service.Anonymous.GetAsync<InstitutionSearchResponse>($"{DirectoryClient.Base}/institutions?" + query);
 
     [Fact]
     public async Task Text_finds_names_acronyms_descriptions_and_sector_labels_whatever_the_accents()
     {
         var marker = Marker();
-        var centre = (await _writer.CreateAsync(DirectoryClient.Institution(DirectoryClient.Unique("Centre de coopération énergétique"), "SEN") with
+        var centre = (await _writer.CreateAsync(DirectoryClient.Institution(HttpCalls.Unique("Centre de coopération énergétique"), "SEN") with
         {
             Acronym = "CCE" + marker[..4].ToUpperInvariant(),
             Description = $"Promotes mini-grids {marker}.",
@@ -128,8 +129,8 @@ public sealed class SearchTests(DirectoryFactory service) : IClassFixture<Direct
     public async Task Archived_institutions_are_found_only_when_asked_for()
     {
         var marker = Marker();
-        var (created, etag) = await _writer.CreateAsync(DirectoryClient.Institution(DirectoryClient.Unique("Closed centre"), "IND") with { Description = marker });
-        using var archive = await _writer.ArchiveAsync($"/institutions/{created.Id}", etag);
+        var (created, etag) = await _writer.CreateAsync(DirectoryClient.Institution(HttpCalls.Unique("Closed centre"), "IND") with { Description = marker });
+        using var archive = await _writer.ArchiveAsync($"{DirectoryClient.Base}/institutions/{created.Id}", etag);
 
         Assert.Empty((await SearchAsync($"q={marker}")).Items);
         Assert.True(Assert.Single((await SearchAsync($"q={marker}&includeArchived=true")).Items).Archived);

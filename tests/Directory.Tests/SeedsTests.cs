@@ -3,6 +3,7 @@ using CooperationPlatform.Directory.Apis;
 using CooperationPlatform.Directory.Model;
 using CooperationPlatform.Directory.Tests.Support;
 using CooperationPlatform.ServiceDefaults.Api;
+using CooperationPlatform.Testing;
 
 namespace CooperationPlatform.Directory.Tests;
 
@@ -63,8 +64,8 @@ public sealed class SeedsTests(DirectoryFactory service) : IClassFixture<Directo
             await _writer.JoinAsync(new CreateMembershipRequest { NetworkId = network.Id, MemberId = member.Id });
         }
 
-        var view = await service.Anonymous.GetAsync<NetworkResponse>($"/networks/{network.Id}");
-        var listed = await service.Anonymous.GetAsync<Page<MembershipResponse>>($"/networks/{network.Id}/members?role=member&pageSize=100");
+        var view = await service.Anonymous.GetAsync<NetworkResponse>($"{DirectoryClient.Base}/networks/{network.Id}");
+        var listed = await service.Anonymous.GetAsync<Page<MembershipResponse>>($"{DirectoryClient.Base}/networks/{network.Id}/members?role=member&pageSize=100");
 
         Assert.Equal(secretariat.Id, Assert.Single(view.Secretariat).MemberId);
         Assert.Equal(12, view.ActiveMembers);
@@ -112,13 +113,13 @@ public sealed class SeedsTests(DirectoryFactory service) : IClassFixture<Directo
             }));
         }
 
-        var merged = await service.Anonymous.GetAsync<InstitutionResponse>($"/institutions/{icIsid.Id}");
+        var merged = await service.Anonymous.GetAsync<InstitutionResponse>($"{DirectoryClient.Base}/institutions/{icIsid.Id}");
         Assert.Equal([manufacturing.Id, ucssicIndia.Id], merged.Relations.Where(r => r.Kind == RelationKind.Predecessor).Select(r => r.InstitutionId));
         Assert.Equal(InstitutionStatus.Planned, iran.Status);
-        var found = await service.Anonymous.GetAsync<InstitutionSearchResponse>("/institutions?type=network&pageSize=100");
+        var found = await service.Anonymous.GetAsync<InstitutionSearchResponse>($"{DirectoryClient.Base}/institutions?type=network&pageSize=100");
         Assert.All(found.Items, i => Assert.Equal(InstitutionType.Network, i.Type));
         Assert.Subset(found.Items.Select(i => i.Id).ToHashSet(), networks.Select(n => n.Id).ToHashSet());
-        var latinAmerica = await service.Anonymous.GetAsync<InstitutionSearchResponse>("/institutions?q=IKB");
-        Assert.Equal(["419"], (await service.Anonymous.GetAsync<InstitutionResponse>($"/institutions/{Assert.Single(latinAmerica.Items).Id}")).OperatingRegions);
+        var latinAmerica = await service.Anonymous.GetAsync<InstitutionSearchResponse>($"{DirectoryClient.Base}/institutions?q=IKB");
+        Assert.Equal(["419"], (await service.Anonymous.GetAsync<InstitutionResponse>($"{DirectoryClient.Base}/institutions/{Assert.Single(latinAmerica.Items).Id}")).OperatingRegions);
     }
 }

@@ -8,13 +8,13 @@ namespace CooperationPlatform.Directory.Tests;
 public sealed class TrackRecordTests(DirectoryFactory service) : IClassFixture<DirectoryFactory>
 {
     private async Task<TrackRecordResponse> TrackRecordAsync(Guid institutionId) =>
-        await service.Anonymous.GetAsync<TrackRecordResponse>($"/institutions/{institutionId}/track-record");
+        await service.Anonymous.GetAsync<TrackRecordResponse>($"{DirectoryClient.Base}/institutions/{institutionId}/track-record");
 
     [Fact]
     public async Task Portfolio_messages_build_the_track_record_and_a_stale_one_changes_nothing()
     {
-        var (institution, _) = await service.Writer.CreateAsync(DirectoryClient.Institution(DirectoryClient.Unique("Biogas Institute of Ministry of Agriculture")));
-        var (other, _) = await service.Writer.CreateAsync(DirectoryClient.Institution(DirectoryClient.Unique("Partner")));
+        var (institution, _) = await service.Writer.CreateAsync(DirectoryClient.Institution(HttpCalls.Unique("Biogas Institute of Ministry of Agriculture")));
+        var (other, _) = await service.Writer.CreateAsync(DirectoryClient.Institution(HttpCalls.Unique("Partner")));
         var digesters = Portfolio.Project("Reinforced fiberglass biogas digesters", ProjectStatus.Closed, [institution.Id, other.Id], ["biogas"], [7, 5], ["VNM"]);
         var pipeline = Portfolio.Project("A project not started", ProjectStatus.Pipeline, [institution.Id], ["agriculture"]);
 
@@ -38,7 +38,7 @@ public sealed class TrackRecordTests(DirectoryFactory service) : IClassFixture<D
     [Fact]
     public async Task The_track_record_sums_up_the_counted_projects()
     {
-        var (institution, _) = await service.Writer.CreateAsync(DirectoryClient.Institution(DirectoryClient.Unique("Freshwater Fisheries Research Center")));
+        var (institution, _) = await service.Writer.CreateAsync(DirectoryClient.Institution(HttpCalls.Unique("Freshwater Fisheries Research Center")));
 
         await service.RegisterProjectAsync(Portfolio.Project("Recirculating aquaculture", ProjectStatus.Closed, [institution.Id], ["fishery-and-aquaculture"], [14], ["VNM", "LKA"]));
         await service.RegisterProjectAsync(Portfolio.Project("Cancelled", ProjectStatus.Cancelled, [institution.Id], ["health"], [3], ["KEN"]));

@@ -1,12 +1,13 @@
 using System.Net;
-using System.Net.Http.Json;
 using CooperationPlatform.Contracts.Messages.Events;
 using CooperationPlatform.Events.Apis;
 using CooperationPlatform.Events.Model;
 using CooperationPlatform.Events.Tests.Support;
 using CooperationPlatform.ServiceDefaults.Api;
 using CooperationPlatform.ServiceDefaults.Security;
+using CooperationPlatform.Testing;
 using static CooperationPlatform.Events.Tests.Support.EventsCalls;
+using static CooperationPlatform.Testing.HttpCalls;
 
 namespace CooperationPlatform.Events.Tests;
 
@@ -21,7 +22,7 @@ public sealed class EventsApiTests(EventsFactory app) : IClassFixture<EventsFact
         var details = BeltAndRoad2016();
         var id = Guid.NewGuid();
 
-        using var created = await organizer.PostAsJsonAsync($"{Root}/events", WithId(details, id), ApiDefaults.JsonOptions, Cancel);
+        using var created = await organizer.PostJsonAsync($"{Root}/events", WithId(details, id));
         var body = await created.ReadAsync<EventResponse>(HttpStatusCode.Created);
 
         Assert.Equal($"/api/events/v1/events/{id}", created.Headers.Location?.OriginalString);
@@ -113,8 +114,7 @@ public sealed class EventsApiTests(EventsFactory app) : IClassFixture<EventsFact
         using var organizer = app.OrganizerClient();
         var created = await organizer.CreateEventAsync(BeltAndRoad2016());
 
-        using var again = await organizer.PostAsJsonAsync($"{Root}/events", WithId(BeltAndRoad2016() with { Name = "Other" }, created.Id),
-            ApiDefaults.JsonOptions, Cancel);
+        using var again = await organizer.PostJsonAsync($"{Root}/events", WithId(BeltAndRoad2016() with { Name = "Other" }, created.Id));
         await again.AssertProblemAsync(HttpStatusCode.Conflict);
         Assert.Equal(created.Details.Name, (await organizer.GetAsync<EventResponse>($"{Root}/events/{created.Id}")).Details.Name);
     }
@@ -135,7 +135,7 @@ public sealed class EventsApiTests(EventsFactory app) : IClassFixture<EventsFact
     [MemberData(nameof(InvalidEvents))]
     public async Task An_invalid_event_is_a_400_naming_the_field(string field, EventDetails details)
     {
-        using var response = await app.OrganizerClient().PostAsJsonAsync($"{Root}/events", details, ApiDefaults.JsonOptions, Cancel);
+        using var response = await app.OrganizerClient().PostJsonAsync($"{Root}/events", details);
         await response.AssertProblemAsync(HttpStatusCode.BadRequest, field);
     }
 
@@ -153,10 +153,9 @@ public sealed class EventsApiTests(EventsFactory app) : IClassFixture<EventsFact
         using var organizer = app.OrganizerClient();
         var created = await organizer.CreateEventAsync(BeltAndRoad2016());
 
-        using var anonymous = await app.Anonymous().PostAsJsonAsync($"{Root}/events", BeltAndRoad2016(), ApiDefaults.JsonOptions, Cancel);
+        using var anonymous = await app.Anonymous().PostJsonAsync($"{Root}/events", BeltAndRoad2016());
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
-        using var reader = await app.Client("reader", PlatformScopes.EventsRead).PostAsJsonAsync($"{Root}/events", BeltAndRoad2016(),
-            ApiDefaults.JsonOptions, Cancel);
+        using var reader = await app.Client("reader", PlatformScopes.EventsRead).PostJsonAsync($"{Root}/events", BeltAndRoad2016());
         Assert.Equal(HttpStatusCode.Forbidden, reader.StatusCode);
         using var otherClient = await app.Client("organizer-b", PlatformScopes.EventsWrite).CallAsync(Json(HttpMethod.Put, $"{Root}/events/{created.Id}",
             created.Details, ETags.For(created.Version)));

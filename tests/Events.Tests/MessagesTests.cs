@@ -6,7 +6,9 @@ using CooperationPlatform.Events.Apis;
 using CooperationPlatform.Events.Tests.Support;
 using CooperationPlatform.ServiceDefaults.Api;
 using CooperationPlatform.ServiceDefaults.Security;
+using CooperationPlatform.Testing;
 using static CooperationPlatform.Events.Tests.Support.EventsCalls;
+using static CooperationPlatform.Testing.HttpCalls;
 
 namespace CooperationPlatform.Events.Tests;
 

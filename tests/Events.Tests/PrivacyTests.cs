@@ -4,8 +4,10 @@ using CooperationPlatform.Events.Apis;
 using CooperationPlatform.Events.Model;
 using CooperationPlatform.Events.Tests.Support;
 using CooperationPlatform.ServiceDefaults.Api;
+using CooperationPlatform.Testing;
 using Microsoft.EntityFrameworkCore;
 using static CooperationPlatform.Events.Tests.Support.EventsCalls;
+using static CooperationPlatform.Testing.HttpCalls;
 
 namespace CooperationPlatform.Events.Tests;
 

@@ -1,11 +1,12 @@
 using System.Net;
-using System.Net.Http.Json;
 using CooperationPlatform.Contracts.Messages.Events;
 using CooperationPlatform.Events.Apis;
 using CooperationPlatform.Events.Model;
 using CooperationPlatform.Events.Tests.Support;
 using CooperationPlatform.ServiceDefaults.Api;
+using CooperationPlatform.Testing;
 using static CooperationPlatform.Events.Tests.Support.EventsCalls;
+using static CooperationPlatform.Testing.HttpCalls;
 
 namespace CooperationPlatform.Events.Tests;
 
@@ -52,8 +53,8 @@ public sealed class ProgrammeTests(EventsFactory app) : IClassFixture<EventsFact
     {
         using var organizer = app.OrganizerClient();
         var edition = await organizer.CreateEventAsync(BeltAndRoad2016());
-        using var response = await organizer.PostAsJsonAsync($"{Root}/events/{edition.Id}/activities",
-            Forum() with { StartsAt = Vienna(startDay, startHour), EndsAt = Vienna(endDay, endHour) }, ApiDefaults.JsonOptions, Cancel);
+        using var response = await organizer.PostJsonAsync($"{Root}/events/{edition.Id}/activities",
+            Forum() with { StartsAt = Vienna(startDay, startHour), EndsAt = Vienna(endDay, endHour) });
         await response.AssertProblemAsync(HttpStatusCode.BadRequest, "startsAt");
     }
 
@@ -85,7 +86,7 @@ public sealed class ProgrammeTests(EventsFactory app) : IClassFixture<EventsFact
     {
         using var organizer = app.OrganizerClient();
         var edition = await organizer.CreateEventAsync(BeltAndRoad2016());
-        using var response = await organizer.PostAsJsonAsync($"{Root}/events/{edition.Id}/activities", details, ApiDefaults.JsonOptions, Cancel);
+        using var response = await organizer.PostJsonAsync($"{Root}/events/{edition.Id}/activities", details);
         await response.AssertProblemAsync(HttpStatusCode.BadRequest, field);
     }
 
@@ -96,8 +97,8 @@ public sealed class ProgrammeTests(EventsFactory app) : IClassFixture<EventsFact
         var edition = await organizer.CreateEventAsync(BeltAndRoad2016());
         var session = await organizer.CreateActivityAsync(edition.Id, MatchmakingSession(day: 18));
 
-        using var overlapping = await organizer.PostAsJsonAsync($"{Root}/events/{edition.Id}/activities",
-            MatchmakingSession(day: 18) with { StartsAt = Vienna(18, 16), EndsAt = Vienna(18, 18) }, ApiDefaults.JsonOptions, Cancel);
+        using var overlapping = await organizer.PostJsonAsync($"{Root}/events/{edition.Id}/activities",
+            MatchmakingSession(day: 18) with { StartsAt = Vienna(18, 16), EndsAt = Vienna(18, 18) });
         await overlapping.AssertProblemAsync(HttpStatusCode.Conflict);
 
         var moved = session.Details with { Title = "Business-to-business matchmaking", Place = "Room C" };
@@ -119,12 +120,12 @@ public sealed class ProgrammeTests(EventsFactory app) : IClassFixture<EventsFact
             new() { Name = name, Kind = ExhibitorKind.City, City = name, Country = country, Booth = booth };
 
         var attempts = await Task.WhenAll(new[] { ("Chengdu", "CHN"), ("Almaty", "KAZ"), ("Mombasa", "KEN"), ("Gwadar", "PAK") }
-            .Select(c => organizer.PostAsJsonAsync($"{Root}/events/{edition.Id}/exhibitors", City(c.Item1, c.Item2, "A-12"), ApiDefaults.JsonOptions, Cancel)));
+            .Select(c => organizer.PostJsonAsync($"{Root}/events/{edition.Id}/exhibitors", City(c.Item1, c.Item2, "A-12"))));
         Assert.Single(attempts, r => r.StatusCode == HttpStatusCode.Created);
         Assert.Equal(3, attempts.Count(r => r.StatusCode == HttpStatusCode.Conflict));
 
         // The same booth in another case or with blanks is the same booth.
-        var other = await (await organizer.PostAsJsonAsync($"{Root}/events/{edition.Id}/exhibitors", City("Tianjin", "CHN", null), ApiDefaults.JsonOptions, Cancel))
+        var other = await (await organizer.PostJsonAsync($"{Root}/events/{edition.Id}/exhibitors", City("Tianjin", "CHN", null)))
             .ReadAsync<ExhibitorResponse>(HttpStatusCode.Created);
         using var taken = await organizer.CallAsync(Json(HttpMethod.Put, $"{Root}/events/{edition.Id}/exhibitors/{other.Id}",
             other.Details with { Booth = " a-12 " }, ETags.For(other.Version)));
@@ -145,7 +146,7 @@ public sealed class ProgrammeTests(EventsFactory app) : IClassFixture<EventsFact
         // Raw JSON: the shared ExhibitorDetails record would normalise the blanks before they left the client.
         var blanks = new { name = "Tianjin", kind = "city", city = "Tianjin", country = "CHN", booth = "   ", description = "" };
 
-        var exhibitor = await (await organizer.PostAsJsonAsync($"{Root}/events/{edition.Id}/exhibitors", blanks, ApiDefaults.JsonOptions, Cancel))
+        var exhibitor = await (await organizer.PostJsonAsync($"{Root}/events/{edition.Id}/exhibitors", blanks))
             .ReadAsync<ExhibitorResponse>(HttpStatusCode.Created);
 
         Assert.Null(exhibitor.Details.Booth);
@@ -157,8 +158,8 @@ public sealed class ProgrammeTests(EventsFactory app) : IClassFixture<EventsFact
     {
         using var organizer = app.OrganizerClient();
         var edition = await organizer.CreateEventAsync(BeltAndRoad2016());
-        using var response = await organizer.PostAsJsonAsync($"{Root}/events/{edition.Id}/exhibitors",
-            new ExhibitorDetails { Name = "Almaty", Kind = ExhibitorKind.City, Country = "KZ" }, ApiDefaults.JsonOptions, Cancel);
+        using var response = await organizer.PostJsonAsync($"{Root}/events/{edition.Id}/exhibitors",
+            new ExhibitorDetails { Name = "Almaty", Kind = ExhibitorKind.City, Country = "KZ" });
         await response.AssertProblemAsync(HttpStatusCode.BadRequest, "country");
         await response.AssertProblemAsync(HttpStatusCode.BadRequest, "city");
     }

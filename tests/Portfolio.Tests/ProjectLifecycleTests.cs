@@ -5,6 +5,7 @@ using CooperationPlatform.Portfolio.Apis;
 using CooperationPlatform.Portfolio.Model;
 using CooperationPlatform.Portfolio.Tests.Support;
 using CooperationPlatform.ServiceDefaults.Security;
+using CooperationPlatform.Testing;
 
 namespace CooperationPlatform.Portfolio.Tests;
 
@@ -172,7 +173,7 @@ public sealed class ProjectLifecycleTests(PortfolioFactory factory) : IClassFixt
 
         var response = await client.PutJsonAsync($"{Requests.Projects}/{id}", new ProjectRequest { Title = "Sneaky", Status = ProjectStatus.Closed }, "\"1\"");
 
-        await response.AssertNamesFieldAsync(HttpStatusCode.BadRequest, "status");
+        await response.AssertProblemAsync(HttpStatusCode.BadRequest, "status");
     }
 
     [Fact]
@@ -219,7 +220,6 @@ public sealed class ProjectLifecycleTests(PortfolioFactory factory) : IClassFixt
     private static async Task<Guid> CreateAsync(HttpClient client, ProjectRequest request)
     {
         var response = await client.PostJsonAsync(Requests.Projects, request);
-        await response.AssertStatusAsync(HttpStatusCode.Created);
-        return (await response.ReadAsync<ProjectResponse>()).Id;
+        return (await response.ReadAsync<ProjectResponse>(HttpStatusCode.Created)).Id;
     }
 }

@@ -4,6 +4,7 @@ using CooperationPlatform.Contracts.Model;
 using CooperationPlatform.Portfolio.Apis;
 using CooperationPlatform.Portfolio.Model;
 using CooperationPlatform.Portfolio.Tests.Support;
+using CooperationPlatform.Testing;
 
 namespace CooperationPlatform.Portfolio.Tests;
 
@@ -81,7 +82,7 @@ public sealed class ProjectRulesTests(PortfolioFactory factory) : IClassFixture<
 
         var response = await client.PostJsonAsync(Requests.Projects, request);
 
-        await response.AssertNamesFieldAsync(HttpStatusCode.BadRequest, field);
+        await response.AssertProblemAsync(HttpStatusCode.BadRequest, field);
     }
 
     [Fact]
@@ -105,7 +106,7 @@ public sealed class ProjectRulesTests(PortfolioFactory factory) : IClassFixture<
 
         var response = await client.PostAsync(Requests.Projects, new StringContent(json, System.Text.Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
 
-        await response.AssertNamesFieldAsync(HttpStatusCode.BadRequest, field);
+        await response.AssertProblemAsync(HttpStatusCode.BadRequest, field);
     }
 
     [Fact]
@@ -121,7 +122,7 @@ public sealed class ProjectRulesTests(PortfolioFactory factory) : IClassFixture<
 
         var response = await client.PostJsonAsync(Requests.Projects, request);
 
-        await response.AssertNamesFieldAsync(HttpStatusCode.UnprocessableEntity, "partners[1].institutionId");
+        await response.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, "partners[1].institutionId");
     }
 
     /// <summary>Tests of a class run one after another, so the first one seeds the partners for all.</summary>

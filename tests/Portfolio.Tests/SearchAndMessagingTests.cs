@@ -77,7 +77,7 @@ public sealed class SearchAndMessagingTests(PortfolioFactory factory) : IClassFi
 
         var response = await client.GetAsync($"{Requests.Projects}?country=XXX", Cancellation);
 
-        await response.AssertNamesFieldAsync(HttpStatusCode.BadRequest, "country");
+        await response.AssertProblemAsync(HttpStatusCode.BadRequest, "country");
     }
 
     [Fact]
@@ -189,7 +189,7 @@ public sealed class SearchAndMessagingTests(PortfolioFactory factory) : IClassFi
         {
             Title = "Bamboo in Viet Nam", Partners = [new PartnerRoles(institution, [PartnerRole.Implementing])],
         });
-        await refused.AssertNamesFieldAsync(HttpStatusCode.UnprocessableEntity, "partners[0].institutionId");
+        await refused.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, "partners[0].institutionId");
     }
 
     [Fact]
@@ -228,13 +228,12 @@ public sealed class SearchAndMessagingTests(PortfolioFactory factory) : IClassFi
 
         var response = await client.PostAsync("/api/portfolio/v1/csv/imports", Csv("title,colour\nA,blue\n"), Cancellation);
 
-        await response.AssertNamesFieldAsync(HttpStatusCode.BadRequest, "header[1]");
+        await response.AssertProblemAsync(HttpStatusCode.BadRequest, "header[1]");
     }
 
     private static async Task<ImportReport> ImportCsvAsync(HttpClient client, string csv, string mode)
     {
         var response = await client.PostAsync($"/api/portfolio/v1/csv/imports?mode={mode}", Csv(csv), Cancellation);
-        await response.AssertStatusAsync(HttpStatusCode.OK);
         return await response.ReadAsync<ImportReport>();
     }
 
@@ -255,14 +254,12 @@ public sealed class SearchAndMessagingTests(PortfolioFactory factory) : IClassFi
     private static async Task<Guid> CreateAsync(HttpClient client, ProjectRequest request)
     {
         var response = await client.PostJsonAsync(Requests.Projects, request);
-        await response.AssertStatusAsync(HttpStatusCode.Created);
-        return (await response.ReadAsync<ProjectResponse>()).Id;
+        return (await response.ReadAsync<ProjectResponse>(HttpStatusCode.Created)).Id;
     }
 
     private static async Task<ProjectSearchResponse> SearchAsync(HttpClient client, string query)
     {
         var response = await client.GetAsync($"{Requests.Projects}?{query}", Cancellation);
-        await response.AssertStatusAsync(HttpStatusCode.OK);
         return await response.ReadAsync<ProjectSearchResponse>();
     }
 

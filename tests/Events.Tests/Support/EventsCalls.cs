@@ -1,11 +1,12 @@
 using System.Net;
-using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CooperationPlatform.Contracts.Messages.Events;
 using CooperationPlatform.Events.Apis;
 using CooperationPlatform.Events.Model;
 using CooperationPlatform.ServiceDefaults.Api;
+using CooperationPlatform.Testing;
+using static CooperationPlatform.Testing.HttpCalls;
 
 namespace CooperationPlatform.Events.Tests.Support;
 
@@ -13,8 +14,6 @@ namespace CooperationPlatform.Events.Tests.Support;
 public static class EventsCalls
 {
     public const string Root = "/api/events/v1";
-
-    public static string Unique(string text) => $"{text} {Guid.NewGuid():N}"[..(text.Length + 9)];
 
     public static string UniqueEmail(string who = "delegate") => $"{who}.{Guid.NewGuid():N}@example.org";
 
@@ -79,7 +78,7 @@ public static class EventsCalls
 
     public static async Task<EventResponse> CreateEventAsync(this HttpClient organizer, EventDetails details, Guid? id = null)
     {
-        using var response = await organizer.PostAsJsonAsync($"{Root}/events", WithId(details, id), ApiDefaults.JsonOptions, TestContext.Current.CancellationToken);
+        using var response = await organizer.PostJsonAsync($"{Root}/events", WithId(details, id));
         return await response.ReadAsync<EventResponse>(HttpStatusCode.Created);
     }
 
@@ -96,12 +95,12 @@ public static class EventsCalls
 
     public static async Task<ActivityResponse> CreateActivityAsync(this HttpClient organizer, Guid eventId, ActivityDetails details)
     {
-        using var response = await organizer.PostAsJsonAsync($"{Root}/events/{eventId}/activities", details, ApiDefaults.JsonOptions, TestContext.Current.CancellationToken);
+        using var response = await organizer.PostJsonAsync($"{Root}/events/{eventId}/activities", details);
         return await response.ReadAsync<ActivityResponse>(HttpStatusCode.Created);
     }
 
     public static Task<HttpResponseMessage> RegisterAsync(this HttpClient client, Guid eventId, ParticipantDetails person) =>
-        client.PostAsJsonAsync($"{Root}/events/{eventId}/registrations", person, ApiDefaults.JsonOptions, TestContext.Current.CancellationToken);
+        client.PostJsonAsync($"{Root}/events/{eventId}/registrations", person);
 
     /// <summary>A registration that must be new (201): its receipt, with the token.</summary>
     public static async Task<Registered> RegisteredAsync(this HttpClient client, Guid eventId, ParticipantDetails? person = null)
@@ -130,20 +129,6 @@ public static class EventsCalls
         return body;
     }
 
-    /// <summary>Sends with the test's cancellation token.</summary>
-    public static Task<HttpResponseMessage> CallAsync(this HttpClient client, HttpRequestMessage request) =>
-        client.SendAsync(request, TestContext.Current.CancellationToken);
-
-    public static HttpRequestMessage Json<T>(HttpMethod method, string path, T body, string? ifMatch = null)
-    {
-        var request = new HttpRequestMessage(method, path) { Content = JsonContent.Create(body, options: ApiDefaults.JsonOptions) };
-        if (ifMatch is not null)
-        {
-            request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
-        }
-        return request;
-    }
-
     public static async Task<MyRegistrationsResponse> MineAsync(this HttpClient client, Guid eventId, Registered participant)
     {
         using var response = await client.CallAsync(new HttpRequestMessage(HttpMethod.Get, $"{Root}/events/{eventId}/registrations/mine").As(participant));
@@ -154,40 +139,6 @@ public static class EventsCalls
     {
         using var response = await client.CallAsync(new HttpRequestMessage(HttpMethod.Delete, $"{Root}/events/{eventId}/registrations/mine").As(participant));
         await response.AssertStatusAsync(HttpStatusCode.NoContent);
-    }
-
-    public static async Task<T> GetAsync<T>(this HttpClient client, string path)
-    {
-        using var response = await client.GetAsync(path, TestContext.Current.CancellationToken);
-        return await response.ReadAsync<T>(HttpStatusCode.OK);
-    }
-
-    public static async Task<T> ReadAsync<T>(this HttpResponseMessage response, HttpStatusCode expected)
-    {
-        await response.AssertStatusAsync(expected);
-        return (await response.Content.ReadFromJsonAsync<T>(ApiDefaults.JsonOptions, TestContext.Current.CancellationToken))!;
-    }
-
-    public static async Task AssertStatusAsync(this HttpResponseMessage response, HttpStatusCode expected)
-    {
-        if (response.StatusCode != expected)
-        {
-            Assert.Fail($"Expected {(int)expected}, got {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)}");
-        }
-    }
-
-    /// <summary>Asserts a problem-details response with <paramref name="status"/>, naming <paramref name="field"/> when given.</summary>
-    public static async Task AssertProblemAsync(this HttpResponseMessage response, HttpStatusCode status, string? field = null)
-    {
-        var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
-        Assert.True(response.StatusCode == status, $"Expected {(int)status}, got {(int)response.StatusCode}: {body}");
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        if (field is not null)
-        {
-            using var problem = JsonDocument.Parse(body);
-            var fields = problem.RootElement.GetProperty("errors").EnumerateObject().Select(e => e.Name).ToList();
-            Assert.True(fields.Contains(field), $"Expected an error for '{field}', got: {string.Join(", ", fields)}");
-        }
     }
 }
 

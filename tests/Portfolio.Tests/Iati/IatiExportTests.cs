@@ -4,6 +4,7 @@ using CooperationPlatform.Contracts.Messages.Portfolio;
 using CooperationPlatform.Contracts.Model;
 using CooperationPlatform.Portfolio.Apis;
 using CooperationPlatform.Portfolio.Tests.Support;
+using CooperationPlatform.Testing;
 
 namespace CooperationPlatform.Portfolio.Tests.Iati;
 
@@ -17,7 +18,7 @@ public sealed class IatiExportTests(PortfolioFactory factory) : IClassFixture<Po
     {
         var ids = await factory.AddInstitutionsAsync(Requests.Unique("Pérez-Guerrero Trust Fund"), "Freshwater Fisheries Research Center");
         using var client = factory.CreateWriter();
-        var created = await (await client.PostJsonAsync(Requests.Projects, Requests.Full(ids[0], ids[1]))).ReadAsync<ProjectResponse>();
+        var created = await (await client.PostJsonAsync(Requests.Projects, Requests.Full(ids[0], ids[1]))).ReadAsync<ProjectResponse>(HttpStatusCode.Created);
 
         var response = await client.GetAsync($"{Requests.Projects}/{created.Id}/iati", Cancellation);
 
@@ -49,7 +50,7 @@ public sealed class IatiExportTests(PortfolioFactory factory) : IClassFixture<Po
     public async Task A_project_with_only_a_title_still_exports_valid_iati_with_placeholders_marked()
     {
         using var client = factory.CreateWriter();
-        var created = await (await client.PostJsonAsync(Requests.Projects, new ProjectRequest { Title = "Spirulina in developing countries" })).ReadAsync<ProjectResponse>();
+        var created = await (await client.PostJsonAsync(Requests.Projects, new ProjectRequest { Title = "Spirulina in developing countries" })).ReadAsync<ProjectResponse>(HttpStatusCode.Created);
 
         var xml = await client.GetByteArrayAsync($"{Requests.Projects}/{created.Id}/iati", Cancellation);
 

@@ -51,7 +51,7 @@ public sealed class IatiImportTests(PortfolioFactory factory, InfrastructureFixt
             Translations = [new ProjectTranslation("zh", "中国南南合作网络", "利用与各利益攸关方的伙伴关系"), new ProjectTranslation("fr", null, "Résumé")],
             Results = [new ProjectResult(ResultType.Outcome, "Policymakers share a vision.", null), new ProjectResult(ResultType.Impact, "Parcs industriels verts.", "fr")],
         };
-        var original = await (await client.PostJsonAsync(Requests.Projects, request)).ReadAsync<ProjectResponse>();
+        var original = await (await client.PostJsonAsync(Requests.Projects, request)).ReadAsync<ProjectResponse>(HttpStatusCode.Created);
         var xml = await client.GetByteArrayAsync($"{Requests.Projects}/{original.Id}/iati", Cancellation);
 
         await using var empty = new PortfolioFactory(infrastructure);
@@ -70,7 +70,7 @@ public sealed class IatiImportTests(PortfolioFactory factory, InfrastructureFixt
     {
         var ids = await factory.AddInstitutionsAsync(Requests.Unique("Funder"), Requests.Unique("Implementer"));
         using var client = factory.CreateWriter();
-        var original = await (await client.PostJsonAsync(Requests.Projects, Requests.Full(ids[0], ids[1]))).ReadAsync<ProjectResponse>();
+        var original = await (await client.PostJsonAsync(Requests.Projects, Requests.Full(ids[0], ids[1]))).ReadAsync<ProjectResponse>(HttpStatusCode.Created);
         var xml = await client.GetByteArrayAsync($"{Requests.Projects}/{original.Id}/iati", Cancellation);
 
         var report = await (await client.PostAsync($"{Imports}?mode=commit", Xml(xml), Cancellation)).ReadAsync<ImportReport>();
@@ -174,7 +174,7 @@ public sealed class IatiImportTests(PortfolioFactory factory, InfrastructureFixt
 
         var response = await client.PostAsync($"{Imports}?mode=commit", Xml(Encoding.UTF8.GetBytes(document)), Cancellation);
 
-        await response.AssertNamesFieldAsync(HttpStatusCode.BadRequest, "body");
+        await response.AssertProblemAsync(HttpStatusCode.BadRequest, "body");
     }
 
     [Fact]
@@ -199,7 +199,7 @@ public sealed class IatiImportTests(PortfolioFactory factory, InfrastructureFixt
 
         var response = await client.PostAsync(Imports, Xml(xml), Cancellation);
 
-        await response.AssertNamesFieldAsync(HttpStatusCode.BadRequest, "body");
+        await response.AssertProblemAsync(HttpStatusCode.BadRequest, "body");
     }
 
     [Fact]
