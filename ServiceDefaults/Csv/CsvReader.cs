@@ -1,5 +1,7 @@
+using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Text;
+using System.Text.Unicode;
 
 namespace CooperationPlatform.ServiceDefaults.Csv;
 
@@ -13,6 +15,13 @@ public sealed class CsvRecordTooLargeException(int maxRecordLength)
     public int MaxRecordLength => maxRecordLength;
 }
 
+/// <summary>Bytes that are not UTF-8: the file is refused whole rather than read with replacement characters in place of its text.</summary>
+public sealed class CsvEncodingException(int line)
+    : Exception($"Line {line} is not valid UTF-8; save the file as UTF-8 and send it again.")
+{
+    public int Line => line;
+}
+
 /// <summary>
 /// Reads RFC 4180 CSV: comma-separated fields, optionally in double quotes, quotes doubled inside them, line breaks allowed inside
 /// quotes. Lines end in CRLF, LF or CR, and a line break inside quotes is read as LF. Blank lines are skipped (they still count in
@@ -23,6 +32,13 @@ public sealed class CsvRecordTooLargeException(int maxRecordLength)
 /// </summary>
 public sealed class CsvReader(TextReader reader, int maxFieldLength = int.MaxValue, int maxRecordLength = int.MaxValue)
 {
+    /// <summary>
+    /// A reader of a UTF-8 file (a byte order mark is skipped) that throws <see cref="CsvEncodingException"/>, naming the line, at
+    /// the first bytes that are not UTF-8; a <see cref="StreamReader"/> would silently read them as U+FFFD.
+    /// </summary>
+    public static CsvReader FromUtf8(Stream stream, int maxFieldLength = int.MaxValue, int maxRecordLength = int.MaxValue) =>
+        new(new StrictUtf8Reader(stream), maxFieldLength, maxRecordLength);
+
     private const int EndOfFile = -1;
     private readonly StringBuilder _field = new();
     private readonly char[] _buffer = new char[16 * 1024];
@@ -141,7 +157,16 @@ public sealed class CsvReader(TextReader reader, int maxFieldLength = int.MaxVal
     {
         if (_position == _count)
         {
-            _count = await reader.ReadAsync(_buffer, cancellationToken);
+            try
+            {
+                _count = await reader.ReadAsync(_buffer, cancellationToken);
+            }
+            catch (StrictUtf8Reader.InvalidUtf8Exception)
+            {
+                // A look past a CR happens before the CR is counted as a line end.
+                var afterCr = !consume && _position > 0 && _buffer[_position - 1] == '\r';
+                throw new CsvEncodingException(afterCr ? _line + 1 : _line);
+            }
             _position = 0;
             if (_count == 0)
             {
@@ -149,5 +174,61 @@ public sealed class CsvReader(TextReader reader, int maxFieldLength = int.MaxVal
             }
         }
         return consume ? _buffer[_position++] : _buffer[_position];
+    }
+
+    /// <summary>Decodes UTF-8 with no replacement: the text before bytes that are not UTF-8 is returned, and the read after it throws.</summary>
+    private sealed class StrictUtf8Reader(Stream stream) : TextReader
+    {
+        private static readonly byte[] ByteOrderMark = [0xEF, 0xBB, 0xBF];
+        private readonly byte[] _bytes = new byte[16 * 1024];
+        private int _start;
+        private int _end;
+        private bool _endOfStream;
+        private bool _startChecked;
+
+        public sealed class InvalidUtf8Exception : Exception;
+
+        public override int Read() => throw new NotSupportedException("The CSV reader reads asynchronously.");
+
+        public override async ValueTask<int> ReadAsync(Memory<char> buffer, CancellationToken cancellationToken = default)
+        {
+            if (buffer.IsEmpty)
+            {
+                return 0;
+            }
+            while (true)
+            {
+                if (_startChecked || _endOfStream || _end >= ByteOrderMark.Length)
+                {
+                    if (!_startChecked)
+                    {
+                        _startChecked = true;
+                        _start = _bytes.AsSpan(0, _end).StartsWith(ByteOrderMark) ? ByteOrderMark.Length : 0;
+                    }
+                    var status = Utf8.ToUtf16(_bytes.AsSpan(_start, _end - _start), buffer.Span, out var bytesRead, out var charsWritten,
+                        replaceInvalidSequences: false, isFinalBlock: _endOfStream);
+                    _start += bytesRead;
+                    if (charsWritten > 0)
+                    {
+                        return charsWritten;
+                    }
+                    if (status == OperationStatus.InvalidData)
+                    {
+                        throw new InvalidUtf8Exception();
+                    }
+                    if (_endOfStream)
+                    {
+                        return 0;
+                    }
+                }
+                // Everything was decoded, or what is left is a character cut by the end of a read: read on.
+                _bytes.AsSpan(_start, _end - _start).CopyTo(_bytes);
+                _end -= _start;
+                _start = 0;
+                var read = await stream.ReadAsync(_bytes.AsMemory(_end), cancellationToken);
+                _end += read;
+                _endOfStream = read == 0;
+            }
+        }
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CooperationPlatform.ServiceDefaults.Csv;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -12,6 +13,8 @@ public static class ProblemMapping
     public static ProblemDetails ToProblem(Exception exception) => exception switch
     {
         RequestValidationException e => Validation(StatusCodes.Status400BadRequest, "The request is invalid.", e.Message, e.Errors),
+        CsvEncodingException e => Validation(StatusCodes.Status400BadRequest, "The request is invalid.", "One or more fields are invalid.",
+            new Dictionary<string, string[]> { ["body"] = [e.Message] }),
         UnprocessableException e => Validation(StatusCodes.Status422UnprocessableEntity, "The request cannot be processed.", e.Message, e.Errors),
         NotFoundException e => Problem(StatusCodes.Status404NotFound, "Not found.", e.Message),
         ConflictException e => Problem(StatusCodes.Status409Conflict, "Conflict.", e.Message),

@@ -17,10 +17,16 @@ public static class ClaimsPrincipalExtensions
 
     public static bool IsPlatformAdmin(this ClaimsPrincipal user) => user.HasScope(PlatformScopes.PlatformAdmin);
 
-    /// <summary>A record belongs to the client that created it; only that client or a platform admin may change it.</summary>
+    /// <summary>
+    /// A record belongs to the client that created it: only that client or a platform admin may change it, or see what is not
+    /// public about it (who owns it, its contact points).
+    /// </summary>
+    public static bool IsOwnerOrAdmin(this ClaimsPrincipal user, string? ownerClientId) =>
+        user.IsPlatformAdmin() || (ownerClientId is not null && ownerClientId == user.GetClientId());
+
     public static void EnsureOwnerOrAdmin(this ClaimsPrincipal user, string? ownerClientId)
     {
-        if (user.IsPlatformAdmin() || (ownerClientId is not null && ownerClientId == user.GetClientId()))
+        if (user.IsOwnerOrAdmin(ownerClientId))
         {
             return;
         }

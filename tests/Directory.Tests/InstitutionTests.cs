@@ -46,7 +46,8 @@ public sealed class InstitutionTests(DirectoryFactory service) : IClassFixture<D
         Assert.Equal(["trade-and-investment", "technology-transfer-services"], institution.Sectors);
         Assert.Equal([9, 17], institution.Sdgs);
         Assert.Equal(InstitutionStatus.Active, institution.Status);
-        Assert.Equal("Weixi Gong", Assert.Single(institution.ContactPoints).Name);
+        Assert.Equal("Weixi Gong", Assert.Single(created.ContactPoints!).Name);
+        Assert.Null(institution.ContactPoints);
         Assert.Equal(new RelationDto(RelationKind.Parent, parent.Id, "Established and overseen by UNIDO"), Assert.Single(institution.Relations));
     }
 

@@ -1,24 +1,25 @@
-using System.Text;
 using System.Text.Json;
 using CooperationPlatform.ServiceDefaults.Api;
+using CooperationPlatform.ServiceDefaults.Csv;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CooperationPlatform.Analytics.Apis;
 
 /// <summary>
 /// Any view as CSV, one row per figure: <c>path,value</c>, the path naming the figure as the JSON does
-/// (<c>byStatus[0].projects</c>). One shape for every view, so no view needs an exporter of its own.
+/// (<c>byStatus[0].projects</c>). One shape for every view, so no view needs an exporter of its own. JSON numbers are number cells;
+/// strings (names, codes) are text cells, which the writer makes safe to open in a spreadsheet.
 /// </summary>
 public static class CsvExport
 {
     public static FileContentHttpResult ToCsv<T>(T view, string name)
     {
-        var csv = new StringBuilder("path,value\n");
+        var csv = new CsvWriter().Text("path").Text("value").EndRow();
         Write(csv, "", JsonSerializer.SerializeToElement(view, ApiDefaults.JsonOptions));
-        return TypedResults.File(Encoding.UTF8.GetBytes(csv.ToString()), "text/csv; charset=utf-8", $"{name}.csv");
+        return TypedResults.File(csv.ToUtf8(), "text/csv; charset=utf-8", $"{name}.csv");
     }
 
-    private static void Write(StringBuilder csv, string path, JsonElement element)
+    private static void Write(CsvWriter csv, string path, JsonElement element)
     {
         switch (element.ValueKind)
         {
@@ -35,17 +36,16 @@ public static class CsvExport
                     Write(csv, $"{path}[{index++}]", item);
                 }
                 break;
+            case JsonValueKind.Number:
+                csv.Text(path).Number(element.GetRawText()).EndRow();
+                break;
+            case JsonValueKind.String:
+                csv.Text(path).Text(element.GetString()).EndRow();
+                break;
             default:
-                csv.Append(Escape(path)).Append(',').Append(Escape(element.ValueKind switch
-                {
-                    JsonValueKind.String => element.GetString()!,
-                    JsonValueKind.Null => "",
-                    _ => element.GetRawText(),
-                })).Append('\n');
+                // true, false and null: words no spreadsheet runs.
+                csv.Text(path).Text(element.ValueKind == JsonValueKind.Null ? "" : element.GetRawText()).EndRow();
                 break;
         }
     }
-
-    private static string Escape(string value) =>
-        value.IndexOfAny([',', '"', '\n', '\r']) < 0 ? value : "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 }

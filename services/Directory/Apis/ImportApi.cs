@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Security.Claims;
-using System.Text;
 using CooperationPlatform.Contracts.Model;
 using CooperationPlatform.Directory.Application;
 using CooperationPlatform.ServiceDefaults.Csv;
@@ -50,11 +49,10 @@ public static class ImportApi
             "dry-run" or null => false,
             _ => throw new RequestValidationException("mode", "mode is dry-run (the default) or commit."),
         };
-        using var reader = new StreamReader(request.Body, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
         var rows = new List<ImportRowResult>();
         var candidates = new List<ImportCandidate>();
         string[]? header = null;
-        await foreach (var record in new CsvReader(reader, MaxFieldLength).ReadAllAsync(cancellationToken))
+        await foreach (var record in CsvReader.FromUtf8(request.Body, MaxFieldLength).ReadAllAsync(cancellationToken))
         {
             if (header is null)
             {

@@ -1,8 +1,11 @@
+using System.Security.Claims;
+using System.Text.Json.Serialization;
 using CooperationPlatform.Contracts.Model;
 using CooperationPlatform.Contracts.Reference;
 using CooperationPlatform.Directory.Infrastructure.EntityConfigurations;
 using CooperationPlatform.Directory.Model;
 using CooperationPlatform.ServiceDefaults.Errors;
+using CooperationPlatform.ServiceDefaults.Security;
 
 namespace CooperationPlatform.Directory.Apis;
 
@@ -121,7 +124,7 @@ public sealed record InstitutionResponse(
     IReadOnlyList<string> OperatingRegions,
     int? FoundedYear,
     string? HistoryNote,
-    IReadOnlyList<ContactPointDto> ContactPoints,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<ContactPointDto>? ContactPoints,
     IReadOnlyList<RelationDto> Relations,
     IReadOnlyList<Guid> NetworkIds,
     int OpenOffers,
@@ -130,10 +133,11 @@ public sealed record InstitutionResponse(
     DateTimeOffset UpdatedAt,
     DateTimeOffset? ArchivedAt)
 {
-    public static InstitutionResponse From(Institution i) => new(
+    /// <summary>The institution as <paramref name="viewer"/> may see it: contact points (people's names, emails, phones) only for the owner client and platform admins.</summary>
+    public static InstitutionResponse From(Institution i, ClaimsPrincipal viewer) => new(
         i.Id, i.Name, i.Acronym, i.Description, i.Type, i.Status, i.Country, i.City, i.Website, i.Sectors, i.Sdgs, i.Roles,
         i.OperatingCountries, i.OperatingRegions, i.FoundedYear, i.HistoryNote,
-        [.. i.ContactPoints.Select(ContactPointDto.From)],
+        viewer.IsOwnerOrAdmin(i.OwnerClientId) ? [.. i.ContactPoints.Select(ContactPointDto.From)] : null,
         [.. i.Relations.Select(r => new RelationDto(r.Kind, r.RelatedInstitutionId, r.Note))],
         i.NetworkIds, i.Offers.OpenOffers, i.Version, i.CreatedAt, i.UpdatedAt, i.ArchivedAt);
 }

@@ -46,12 +46,12 @@ public static class InstitutionsApi
         return TypedResults.Ok(new InstitutionSearchResponse(page.PageIndex, page.PageSize, result.Count, result.Items, result.Facets));
     }
 
-    public static async Task<Results<Ok<InstitutionResponse>, NotFoundProblem>> Get(Guid id, InstitutionService institutions, HttpResponse response,
-        CancellationToken cancellationToken)
+    public static async Task<Results<Ok<InstitutionResponse>, NotFoundProblem>> Get(Guid id, InstitutionService institutions, ClaimsPrincipal user,
+        HttpResponse response, CancellationToken cancellationToken)
     {
         var institution = await institutions.FindAsync(id, cancellationToken);
         response.SetETag(institution.Version);
-        return TypedResults.Ok(InstitutionResponse.From(institution));
+        return TypedResults.Ok(InstitutionResponse.From(institution, user));
     }
 
     public static async Task<Results<Created<InstitutionResponse>, ConflictProblem, UnprocessableProblem>> Create(CreateInstitutionRequest request,
@@ -59,7 +59,7 @@ public static class InstitutionsApi
     {
         var institution = await institutions.RegisterAsync(request.Id, request.ToDetails(), user.GetClientId(), cancellationToken);
         response.SetETag(institution.Version);
-        return TypedResults.Created(links.PathTo("get-institution", new() { ["id"] = institution.Id }), InstitutionResponse.From(institution));
+        return TypedResults.Created(links.PathTo("get-institution", new() { ["id"] = institution.Id }), InstitutionResponse.From(institution, user));
     }
 
     public static async Task<Results<Ok<InstitutionResponse>, NotFoundProblem, ConflictProblem, PreconditionFailedProblem, UnprocessableProblem, PreconditionRequiredProblem>> Update(
@@ -68,7 +68,7 @@ public static class InstitutionsApi
     {
         var institution = await institutions.UpdateAsync(id, request.ToDetails(), new WriteGuard(user, context.Request), cancellationToken);
         context.Response.SetETag(institution.Version);
-        return TypedResults.Ok(InstitutionResponse.From(institution));
+        return TypedResults.Ok(InstitutionResponse.From(institution, user));
     }
 
     public static async Task<Results<Ok<InstitutionResponse>, NotFoundProblem, PreconditionFailedProblem, PreconditionRequiredProblem>> Archive(
@@ -76,7 +76,7 @@ public static class InstitutionsApi
     {
         var institution = await institutions.ArchiveAsync(id, new WriteGuard(user, context.Request), cancellationToken);
         context.Response.SetETag(institution.Version);
-        return TypedResults.Ok(InstitutionResponse.From(institution));
+        return TypedResults.Ok(InstitutionResponse.From(institution, user));
     }
 }
 

@@ -86,7 +86,7 @@ public static class MembershipsApi
     }
 
     public static async Task<Results<Ok<NetworkResponse>, NotFoundProblem>> GetNetwork(
-        Guid id, InstitutionService institutions, DirectoryDbContext db, CancellationToken cancellationToken)
+        Guid id, InstitutionService institutions, DirectoryDbContext db, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var network = await institutions.FindAsync(id, cancellationToken);
         if (network.Type != InstitutionType.Network)
@@ -99,7 +99,7 @@ public static class MembershipsApi
         var leads = await db.MembershipResponses(memberships.Where(m => m.Role != MembershipRole.Member && m.Status != MembershipStatus.Left))
             .ToListAsync(cancellationToken);
         return TypedResults.Ok(new NetworkResponse(
-            InstitutionResponse.From(network),
+            InstitutionResponse.From(network, user),
             [.. leads.Where(m => m.Role == MembershipRole.Secretariat)],
             [.. leads.Where(m => m.Role == MembershipRole.Hub)],
             counts.GetValueOrDefault(MembershipStatus.Active),

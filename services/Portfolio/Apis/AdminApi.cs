@@ -20,8 +20,8 @@ public static class AdminApi
         return api;
     }
 
-    public static PushStreamHttpResult StreamProjects(PortfolioDbContext db, CancellationToken cancellationToken) =>
-        TypedResults.Stream(async stream =>
+    public static PushStreamHttpResult StreamProjects(HttpContext context, PortfolioDbContext db, CancellationToken cancellationToken) =>
+        StreamedResults.Stream(context, async stream =>
         {
             await using var json = new Utf8JsonWriter(stream);
             json.WriteStartArray();

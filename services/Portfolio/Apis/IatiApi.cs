@@ -49,17 +49,17 @@ public static class IatiApi
         return api;
     }
 
-    public static async Task<Results<PushStreamHttpResult, NotFoundProblem>> ExportProject(Guid id, PortfolioDbContext db, IatiExporter exporter,
-        CancellationToken cancellationToken)
+    public static async Task<Results<PushStreamHttpResult, NotFoundProblem>> ExportProject(Guid id, HttpContext context, PortfolioDbContext db,
+        IatiExporter exporter, CancellationToken cancellationToken)
     {
         var project = await db.Projects.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
         return project is null
             ? new NotFoundProblem("Project", id)
-            : TypedResults.Stream(stream => exporter.WriteOneAsync(stream, project, cancellationToken), XmlContentType);
+            : StreamedResults.Stream(context, stream => exporter.WriteOneAsync(stream, project, cancellationToken), XmlContentType);
     }
 
-    public static PushStreamHttpResult ExportAll(IatiExporter exporter, CancellationToken cancellationToken) =>
-        TypedResults.Stream(stream => exporter.WriteAllAsync(stream, cancellationToken), XmlContentType);
+    public static PushStreamHttpResult ExportAll(HttpContext context, IatiExporter exporter, CancellationToken cancellationToken) =>
+        StreamedResults.Stream(context, stream => exporter.WriteAllAsync(stream, cancellationToken), XmlContentType);
 
     public static async Task<Ok<ImportReport>> ImportIati(HttpContext context, PortfolioDbContext db, ProjectImport import,
         IOptions<IatiOptions> options, ClaimsPrincipal user, CancellationToken cancellationToken, string? mode = null)

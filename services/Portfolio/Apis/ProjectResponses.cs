@@ -1,7 +1,10 @@
+using System.Security.Claims;
+using System.Text.Json.Serialization;
 using CooperationPlatform.Contracts.Messages.Portfolio;
 using CooperationPlatform.Contracts.Model;
 using CooperationPlatform.Portfolio.Infrastructure;
 using CooperationPlatform.Portfolio.Model;
+using CooperationPlatform.ServiceDefaults.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace CooperationPlatform.Portfolio.Apis;
@@ -34,11 +37,14 @@ public sealed record ProjectResponse
     public bool? GenderFocus { get; init; }
     public Guid? OriginatingEventId { get; init; }
     public required IReadOnlyList<PartnerResponse> Partners { get; init; }
+    /// <summary>Only for the owner client and platform admins; left out for anyone else.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? OwnerClientId { get; init; }
     public required DateTimeOffset CreatedAt { get; init; }
     public required DateTimeOffset UpdatedAt { get; init; }
 
-    public static async Task<ProjectResponse> FromAsync(Project project, PortfolioDbContext db, CancellationToken cancellationToken)
+    /// <summary>The project as <paramref name="viewer"/> may see it.</summary>
+    public static async Task<ProjectResponse> FromAsync(Project project, ClaimsPrincipal viewer, PortfolioDbContext db, CancellationToken cancellationToken)
     {
         var partners = project.CurrentPartners.ToList();
         var ids = partners.Select(p => p.InstitutionId).ToList();
@@ -71,7 +77,7 @@ public sealed record ProjectResponse
             OriginatingEventId = project.OriginatingEventId,
             Partners = [.. partners.Select(p => new PartnerResponse(p.InstitutionId, institutions.GetValueOrDefault(p.InstitutionId)?.Name,
                 institutions.GetValueOrDefault(p.InstitutionId)?.Country, p.Roles))],
-            OwnerClientId = project.OwnerClientId,
+            OwnerClientId = viewer.IsOwnerOrAdmin(project.OwnerClientId) ? project.OwnerClientId : null,
             CreatedAt = project.CreatedAt,
             UpdatedAt = project.UpdatedAt,
         };
@@ -82,6 +88,23 @@ public sealed record ProjectResponse
 public sealed record PartnerResponse(Guid InstitutionId, string? Name, string? Country, IReadOnlyList<PartnerRole> Roles);
 
 /// <summary>Every status a project has had and every role its partners have held, current ones with no end.</summary>
-public sealed record ProjectHistoryResponse(Guid Id, IReadOnlyList<StatusChange> StatusChanges, IReadOnlyList<PartnerRoleAssignment> PartnerRoles);
+public sealed record ProjectHistoryResponse(Guid Id, IReadOnlyList<StatusChangeResponse> StatusChanges, IReadOnlyList<PartnerRoleAssignment> PartnerRoles)
+{
+    /// <summary>The history as <paramref name="viewer"/> may see it: which client made each change only for the owner and platform admins.</summary>
+    public static ProjectHistoryResponse From(Project project, ClaimsPrincipal viewer)
+    {
+        var mayKnowClients = viewer.IsOwnerOrAdmin(project.OwnerClientId);
+        return new(project.Id,
+            [.. project.StatusHistory.Select(s => new StatusChangeResponse(s.From, s.To, s.At, s.Reason, mayKnowClients ? s.ClientId : null))],
+            project.RoleAssignments);
+    }
+}
+
+public sealed record StatusChangeResponse(
+    ProjectStatus? From,
+    ProjectStatus To,
+    DateTimeOffset At,
+    string? Reason,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? ClientId);
 
 public sealed record InstitutionResponse(Guid Id, string Name, string? Acronym, string? Country, InstitutionType Type, bool Archived, DateTimeOffset UpdatedAt);

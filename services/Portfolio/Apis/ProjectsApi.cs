@@ -59,11 +59,11 @@ public static class ProjectsApi
         await commands.SaveAsync(cancellationToken);
         response.SetETag(project.Version);
         return TypedResults.Created(links.PathTo("get-project", new() { ["id"] = project.Id }),
-            await ProjectResponse.FromAsync(project, db, cancellationToken));
+            await ProjectResponse.FromAsync(project, user, db, cancellationToken));
     }
 
-    public static async Task<Results<Ok<ProjectResponse>, NotFoundProblem>> GetProject(Guid id, PortfolioDbContext db, HttpResponse response,
-        CancellationToken cancellationToken)
+    public static async Task<Results<Ok<ProjectResponse>, NotFoundProblem>> GetProject(Guid id, PortfolioDbContext db, ClaimsPrincipal user,
+        HttpResponse response, CancellationToken cancellationToken)
     {
         var project = await db.Projects.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
         if (project is null)
@@ -71,7 +71,7 @@ public static class ProjectsApi
             return new NotFoundProblem("Project", id);
         }
         response.SetETag(project.Version);
-        return TypedResults.Ok(await ProjectResponse.FromAsync(project, db, cancellationToken));
+        return TypedResults.Ok(await ProjectResponse.FromAsync(project, user, db, cancellationToken));
     }
 
     public static async Task<Results<Ok<ProjectResponse>, NotFoundProblem, PreconditionFailedProblem, UnprocessableProblem, PreconditionRequiredProblem>> UpdateProject(
@@ -84,7 +84,7 @@ public static class ProjectsApi
         await commands.StageUpdateAsync(project, request, cancellationToken);
         await commands.SaveAsync(cancellationToken);
         response.SetETag(project.Version);
-        return TypedResults.Ok(await ProjectResponse.FromAsync(project, db, cancellationToken));
+        return TypedResults.Ok(await ProjectResponse.FromAsync(project, user, db, cancellationToken));
     }
 
     public static async Task<Results<Ok<ProjectResponse>, NotFoundProblem, ConflictProblem, PreconditionFailedProblem, PreconditionRequiredProblem>> ChangeStatus(
@@ -101,16 +101,14 @@ public static class ProjectsApi
         commands.StageStatusChange(project, request.Status!.Value, request.Reason, user.GetClientId());
         await commands.SaveAsync(cancellationToken);
         response.SetETag(project.Version);
-        return TypedResults.Ok(await ProjectResponse.FromAsync(project, db, cancellationToken));
+        return TypedResults.Ok(await ProjectResponse.FromAsync(project, user, db, cancellationToken));
     }
 
-    public static async Task<Results<Ok<ProjectHistoryResponse>, NotFoundProblem>> GetHistory(Guid id, PortfolioDbContext db,
+    public static async Task<Results<Ok<ProjectHistoryResponse>, NotFoundProblem>> GetHistory(Guid id, PortfolioDbContext db, ClaimsPrincipal user,
         CancellationToken cancellationToken)
     {
-        var history = await db.Projects.AsNoTracking().Where(p => p.Id == id)
-            .Select(p => new ProjectHistoryResponse(p.Id, p.StatusHistory, p.RoleAssignments))
-            .SingleOrDefaultAsync(cancellationToken);
-        return history is null ? new NotFoundProblem("Project", id) : TypedResults.Ok(history);
+        var project = await db.Projects.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
+        return project is null ? new NotFoundProblem("Project", id) : TypedResults.Ok(ProjectHistoryResponse.From(project, user));
     }
 
     public static async Task<Results<Ok<ProjectSearchResponse>, BadRequestProblem>> SearchProjects(

@@ -10,6 +10,8 @@ namespace CooperationPlatform.Portfolio.Iati;
 /// <summary>
 /// Streams projects as an IATI 2.03 <c>iati-activities</c> document. Projects are read one at a time from the database and written
 /// through a small buffer that is sent every <see cref="FlushEvery"/> activities, so memory stays flat whatever the number of projects.
+/// The writer checks every character: a project that cannot be written as XML (a control character stored before the API refused
+/// them) fails the export, before its activity reaches the buffer's send, so only whole activities are ever sent.
 /// </summary>
 public sealed class IatiExporter(PortfolioDbContext db, IOptions<IatiOptions> options, TimeProvider clock)
 {
@@ -20,6 +22,7 @@ public sealed class IatiExporter(PortfolioDbContext db, IOptions<IatiOptions> op
         Encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false),
         Indent = true,
         CloseOutput = false,
+        CheckCharacters = true,
     };
 
     public async Task WriteAllAsync(Stream destination, CancellationToken cancellationToken)
@@ -53,7 +56,14 @@ public sealed class IatiExporter(PortfolioDbContext db, IOptions<IatiOptions> op
             var written = 0;
             await foreach (var project in projects.WithCancellation(cancellationToken))
             {
-                writer.WriteActivity(project);
+                try
+                {
+                    writer.WriteActivity(project);
+                }
+                catch (ArgumentException e)
+                {
+                    throw new InvalidOperationException($"Project {project.Id} cannot be written as IATI XML: {e.Message}", e);
+                }
                 if (++written % FlushEvery == 0)
                 {
                     await SendAsync(xml, buffer, destination, cancellationToken);

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
-using System.Text;
 using CooperationPlatform.Contracts.Messages.Portfolio;
 using CooperationPlatform.Contracts.Model;
 using CooperationPlatform.Contracts.Reference;
@@ -31,9 +30,8 @@ public static class CsvProjectReader
     public static async IAsyncEnumerable<ImportItem> ReadAsync(Stream body, InstitutionResolver institutions,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        using var text = new StreamReader(body, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, leaveOpen: true);
         // An unclosed quote's record is read as it runs, to the end of the file, as the portfolio always has; its error is not reported.
-        var records = new CsvReader(text, maxRecordLength: MaxRecordChars);
+        var records = CsvReader.FromUtf8(body, maxRecordLength: MaxRecordChars);
         var header = await Guard(() => records.ReadAsync(cancellationToken))
             ?? throw new RequestValidationException("body", "The file is empty; it needs a header row naming the columns.");
         var columns = Header(header.Fields);
