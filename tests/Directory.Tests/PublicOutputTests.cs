@@ -17,7 +17,7 @@ public sealed class PublicOutputTests(DirectoryFactory service) : IClassFixture<
     [Fact]
     public async Task Contact_points_are_shown_to_the_owner_client_and_platform_admins_and_left_out_for_anyone_else()
     {
-        var request = DirectoryClient.Institution(DirectoryClient.Unique("Regional Centre for Renewable Energy")) with
+        var request = DirectoryClient.Institution(HttpCalls.Unique("Regional Centre for Renewable Energy")) with
         {
             ContactPoints = [new ContactPointDto("Ms. Song Bo", "Programme officer", "song.bo@example.org", "+86 10 5555 0100")],
         };
@@ -41,7 +41,7 @@ public sealed class PublicOutputTests(DirectoryFactory service) : IClassFixture<
     [Fact]
     public async Task A_network_read_by_anyone_leaves_out_its_contact_points()
     {
-        var request = DirectoryClient.Institution(DirectoryClient.Unique("South-South Cities Network"), type: Contracts.Model.InstitutionType.Network) with
+        var request = DirectoryClient.Institution(HttpCalls.Unique("South-South Cities Network"), type: Contracts.Model.InstitutionType.Network) with
         {
             ContactPoints = [new ContactPointDto("Mr. Li Wei", null, "li.wei@example.org", null)],
         };

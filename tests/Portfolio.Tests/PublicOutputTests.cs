@@ -5,6 +5,7 @@ using System.Text.Json;
 using CooperationPlatform.Contracts.Model;
 using CooperationPlatform.Portfolio.Apis;
 using CooperationPlatform.Portfolio.Tests.Support;
+using CooperationPlatform.Testing;
 using CooperationPlatform.ServiceDefaults.Security;
 
 namespace CooperationPlatform.Portfolio.Tests;
@@ -19,7 +20,7 @@ public sealed class PublicOutputTests(PortfolioFactory factory) : IClassFixture<
     {
         using var owner = factory.CreateWriter();
         var created = await (await owner.PostJsonAsync(Requests.Projects, new ProjectRequest { Title = Requests.Unique("Solar irrigation pilots") }))
-            .ReadAsync<ProjectResponse>();
+            .ReadAsync<ProjectResponse>(HttpStatusCode.Created);
         var path = $"{Requests.Projects}/{created.Id}";
         using var anonymous = factory.Client();
         using var other = factory.Client("partner-b", PlatformScopes.PortfolioWrite);
@@ -36,7 +37,7 @@ public sealed class PublicOutputTests(PortfolioFactory factory) : IClassFixture<
     {
         using var owner = factory.CreateWriter();
         var created = await (await owner.PostJsonAsync(Requests.Projects,
-            new ProjectRequest { Title = Requests.Unique("Bamboo housing"), Status = ProjectStatus.Pipeline })).ReadAsync<ProjectResponse>();
+            new ProjectRequest { Title = Requests.Unique("Bamboo housing"), Status = ProjectStatus.Pipeline })).ReadAsync<ProjectResponse>(HttpStatusCode.Created);
         await (await owner.PostJsonAsync($"{Requests.Projects}/{created.Id}/status", new StatusChangeRequest(ProjectStatus.Implementation, "Funded"), "\"1\""))
             .AssertStatusAsync(HttpStatusCode.OK);
         var path = $"{Requests.Projects}/{created.Id}/history";

@@ -91,7 +91,7 @@ public sealed class IatiExportIntegrityTests(PortfolioFactory factory, Infrastru
     /// <summary>A project created through the API, then given a title with U+0001 behind its back, as data stored before the API refused it.</summary>
     private static async Task<Guid> CreateUnwritableProjectAsync(PortfolioFactory portfolio, HttpClient client)
     {
-        var created = await (await client.PostJsonAsync(Requests.Projects, new ProjectRequest { Title = "Soon unwritable" })).ReadAsync<ProjectResponse>();
+        var created = await (await client.PostJsonAsync(Requests.Projects, new ProjectRequest { Title = "Soon unwritable" })).ReadAsync<ProjectResponse>(HttpStatusCode.Created);
         var title = "Aquaculture \u0001 systems";
         var changed = await portfolio.WithDbAsync(db => db.Database.ExecuteSqlAsync($"UPDATE projects SET title = {title} WHERE id = {created.Id}"));
         Assert.Equal(1, changed);

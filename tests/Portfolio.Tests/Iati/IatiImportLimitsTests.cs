@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using CooperationPlatform.Portfolio.Iati;
 using CooperationPlatform.Portfolio.Tests.Support;
+using CooperationPlatform.Testing;
 
 namespace CooperationPlatform.Portfolio.Tests.Iati;
 
