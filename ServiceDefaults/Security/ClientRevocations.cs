@@ -43,22 +43,34 @@ public sealed class ClientRevocations(IConnectionMultiplexer? redis, TimeProvide
         (await CurrentAsync()).Revoked.TryGetValue(clientId, out var at) ? DateTimeOffset.FromUnixTimeMilliseconds(at) : null;
 
     /// <summary>Whether a token issued to <paramref name="clientId"/> at <paramref name="issuedAtSeconds"/> (its <c>iat</c>) is revoked.</summary>
-    public async ValueTask<bool> IsRevokedAsync(string clientId, long issuedAtSeconds)
-    {
-        var snapshot = await CurrentAsync();
-        return snapshot.Revoked.TryGetValue(clientId, out var at) && issuedAtSeconds <= Math.DivRem(at, 1000).Quotient;
-    }
+    public async ValueTask<bool> IsRevokedAsync(string clientId, long issuedAtSeconds) =>
+        IsRevoked(await CurrentAsync(), clientId, issuedAtSeconds);
 
-    /// <summary>Whether the validated token behind <paramref name="user"/> belongs to a client revoked since it was issued.</summary>
-    public async ValueTask<bool> IsRevokedAsync(ClaimsPrincipal user)
+    /// <summary>
+    /// Whether the validated token behind <paramref name="user"/> belongs to a client revoked since it was issued. Synchronous
+    /// unless the list has never been loaded; the issue time is read only for a client that is on the list.
+    /// </summary>
+    public ValueTask<bool> IsRevokedAsync(ClaimsPrincipal user)
     {
         if (user.GetClientId() is not { } clientId)
         {
-            return false;
+            return ValueTask.FromResult(false);
         }
-        // A token without an issue time cannot be placed before or after a revocation: once its client is revoked, it is refused.
-        return await IsRevokedAsync(clientId, IssuedAt(user) ?? long.MinValue);
+        var current = CurrentAsync();
+        return current.IsCompletedSuccessfully
+            ? ValueTask.FromResult(IsRevoked(current.Result, clientId, user))
+            : AfterLoadAsync(current, clientId, user);
+
+        static async ValueTask<bool> AfterLoadAsync(ValueTask<Snapshot> loading, string clientId, ClaimsPrincipal user) =>
+            IsRevoked(await loading, clientId, user);
     }
+
+    private static bool IsRevoked(Snapshot snapshot, string clientId, ClaimsPrincipal user) =>
+        // A token without an issue time cannot be placed before or after a revocation: once its client is revoked, it is refused.
+        snapshot.Revoked.ContainsKey(clientId) && IsRevoked(snapshot, clientId, IssuedAt(user) ?? long.MinValue);
+
+    private static bool IsRevoked(Snapshot snapshot, string clientId, long issuedAtSeconds) =>
+        snapshot.Revoked.TryGetValue(clientId, out var at) && issuedAtSeconds <= Math.DivRem(at, 1000).Quotient;
 
     private static long? IssuedAt(ClaimsPrincipal principal)
     {
