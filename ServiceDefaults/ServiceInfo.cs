@@ -9,15 +9,15 @@ using Microsoft.Extensions.Hosting;
 
 namespace CooperationPlatform.ServiceDefaults;
 
-public sealed record ServiceInfoResponse(string Service, string Version, string Environment, string Instance);
+/// <summary>What <c>/info</c> tells: the service to anyone; its build, environment and instance only to <c>platform.admin</c>.</summary>
+public sealed record ServiceInfoResponse(string Service, string? Version = null, string? Environment = null, string? Instance = null);
 
 public sealed record CallerResponse(string? ClientId, IReadOnlyList<string> Scopes);
 
 public static class ServiceInfo
 {
-    /// <summary>Maps <c>GET /api/{service}/v1/info</c>: the cheapest endpoint, used for round trips through the gateway and benchmarks.</summary>
     /// <summary>
-    /// Maps what every service answers besides its domain: <c>GET /api/{service}/v1/info</c> (anonymous, the cheapest endpoint),
+    /// Maps what every service answers besides its domain: <c>GET /api/{service}/v1/info</c> (anonymous, the cheapest endpoint; the build and instance only for <c>platform.admin</c>),
     /// <c>GET /api/{service}/v1/me</c> (the caller's client id and scopes, for partners checking their tokens; needs <c>{service}.read</c>)
     /// and the shared reference data under <c>/api/{service}/v1/reference/</c>.
     /// </summary>
@@ -26,7 +26,8 @@ public static class ServiceInfo
         var version = Assembly.GetEntryAssembly()?.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
         var environment = endpoints.ServiceProvider.GetService(typeof(IHostEnvironment)) is IHostEnvironment env ? env.EnvironmentName : "Production";
         var info = new ServiceInfoResponse(service, version, environment, System.Environment.MachineName + ":" + System.Environment.ProcessId);
-        endpoints.MapGet($"/api/{service}/v1/info", () => TypedResults.Ok(info))
+        var anonymousInfo = new ServiceInfoResponse(service);
+        endpoints.MapGet($"/api/{service}/v1/info", (ClaimsPrincipal user) => TypedResults.Ok(user.IsPlatformAdmin() ? info : anonymousInfo))
             .WithName($"{service}-info")
             .WithSummary("The service's name, version and instance.")
             .WithTags("Service");

@@ -16,6 +16,7 @@ builder.AddPlatformReverseProxy();
 
 var app = builder.Build();
 app.UseGatewayEdge();
+app.UseConfiguredIssuer();
 app.MapDefaultEndpoints();
 app.UseGatewayLimits();
 app.MapTokenEndpoint();

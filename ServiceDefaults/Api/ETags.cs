@@ -14,7 +14,10 @@ public static class ETags
     /// <summary>Sets the ETag header of the response to the resource's version.</summary>
     public static void SetETag(this HttpResponse response, long version) => response.Headers.ETag = For(version);
 
-    /// <summary>Throws unless <c>If-Match</c> names <paramref name="currentVersion"/> (or is <c>*</c>).</summary>
+    /// <summary>
+    /// Throws unless <c>If-Match</c> names <paramref name="currentVersion"/> (or is <c>*</c>). If-Match compares strongly
+    /// (RFC 9110, section 13.1.1): a weak tag such as <c>W/"7"</c> never matches.
+    /// </summary>
     public static void RequireIfMatch(this HttpRequest request, long currentVersion)
     {
         var ifMatch = request.Headers.IfMatch.ToString();
@@ -22,7 +25,7 @@ public static class ETags
         {
             throw new PreconditionRequiredException();
         }
-        var matches = ifMatch == "*" || ifMatch.Split(',').Select(tag => tag.Trim().TrimStart('W', '/')).Contains(For(currentVersion));
+        var matches = ifMatch == "*" || ifMatch.Split(',').Select(tag => tag.Trim()).Contains(For(currentVersion), StringComparer.Ordinal);
         if (!matches)
         {
             throw new PreconditionFailedException();

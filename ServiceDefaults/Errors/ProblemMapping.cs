@@ -1,14 +1,16 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using CooperationPlatform.ServiceDefaults.Csv;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace CooperationPlatform.ServiceDefaults.Errors;
 
 /// <summary>The one place where an exception becomes an RFC 7807 response. Unknown exceptions give a 500 with no internals.</summary>
-public static class ProblemMapping
+public static partial class ProblemMapping
 {
     public static ProblemDetails ToProblem(Exception exception) => exception switch
     {
@@ -26,12 +28,33 @@ public static class ProblemMapping
             Problem(StatusCodes.Status409Conflict, "Conflict.", $"A record with the same key already exists ({pg.ConstraintName})."),
         ForbiddenException e => Problem(StatusCodes.Status403Forbidden, "Forbidden.", e.Message),
         BadHttpRequestException { InnerException: JsonException json } => Validation(StatusCodes.Status400BadRequest, "The request body is not valid JSON for this operation.",
-            json.Message, new Dictionary<string, string[]> { [JsonField(json)] = [json.Message] }),
-        BadHttpRequestException e => Problem(e.StatusCode, e.StatusCode == StatusCodes.Status413PayloadTooLarge ? "Payload too large." : "Bad request.", e.Message),
+            WithoutTypeNames(json.Message), new Dictionary<string, string[]> { [JsonField(json)] = [WithoutTypeNames(json.Message)] }),
+        BadHttpRequestException e => Problem(e.StatusCode, TitleFor(e.StatusCode), WithoutTypeNames(e.Message)),
         OperationCanceledException => Problem(499, "Client closed request.", "The request was cancelled."),
         _ => Problem(StatusCodes.Status500InternalServerError, "An unexpected error occurred.",
             "The error has been logged; quote the trace id when reporting it."),
     };
+
+    /// <summary>The standard title of a status: "Unsupported Media Type.".</summary>
+    public static string TitleFor(int status) => status switch
+    {
+        StatusCodes.Status413PayloadTooLarge => "Payload too large.",
+        StatusCodes.Status400BadRequest => "Bad request.",
+        _ => ReasonPhrases.GetReasonPhrase(status) is { Length: > 0 } phrase ? phrase + "." : "Error.",
+    };
+
+    /// <summary>
+    /// The framework's messages name .NET types ("PartnerClientRequest request", "could not be converted to System.Int32"), which
+    /// tell a caller about the code, not about its request: the parameter keeps its name, a type becomes "the expected type".
+    /// </summary>
+    public static string WithoutTypeNames(string message) =>
+        QualifiedTypeName().Replace(TypedParameter().Replace(message, "parameter \"$1\""), "the expected type");
+
+    [GeneratedRegex("parameter \"[^\"]* (\\w+)\"")]
+    private static partial Regex TypedParameter();
+
+    [GeneratedRegex("\\b(System|Microsoft|CooperationPlatform|OpenIddict|Npgsql|StackExchange|Yarp)(\\.[\\w`+]+)+(\\[[^\\]]*\\])?")]
+    private static partial Regex QualifiedTypeName();
 
     /// <summary>"$.partners[0].roles" becomes "partners[0].roles", the name a client knows the field by.</summary>
     private static string JsonField(JsonException json) => json.Path is { Length: > 1 } path ? path.TrimStart('$', '.') : "body";
@@ -42,16 +65,33 @@ public static class ProblemMapping
     private static HttpValidationProblemDetails Validation(int status, string title, string detail, IReadOnlyDictionary<string, string[]> errors) =>
         new(errors.ToDictionary(e => e.Key, e => e.Value)) { Status = status, Title = title, Detail = detail, Type = TypeFor(status) };
 
-    private static string TypeFor(int status) => status switch
+    /// <summary>The section of RFC 9110 (or RFC 6585) that defines the status: every problem's <c>type</c>.</summary>
+    public static string TypeFor(int status) => status switch
     {
         400 => "https://tools.ietf.org/html/rfc9110#section-15.5.1",
+        401 => "https://tools.ietf.org/html/rfc9110#section-15.5.2",
         403 => "https://tools.ietf.org/html/rfc9110#section-15.5.4",
         404 => "https://tools.ietf.org/html/rfc9110#section-15.5.5",
+        405 => "https://tools.ietf.org/html/rfc9110#section-15.5.6",
+        406 => "https://tools.ietf.org/html/rfc9110#section-15.5.7",
+        408 => "https://tools.ietf.org/html/rfc9110#section-15.5.9",
         409 => "https://tools.ietf.org/html/rfc9110#section-15.5.10",
+        411 => "https://tools.ietf.org/html/rfc9110#section-15.5.12",
         412 => "https://tools.ietf.org/html/rfc9110#section-15.5.13",
         413 => "https://tools.ietf.org/html/rfc9110#section-15.5.14",
+        414 => "https://tools.ietf.org/html/rfc9110#section-15.5.15",
+        415 => "https://tools.ietf.org/html/rfc9110#section-15.5.16",
+        416 => "https://tools.ietf.org/html/rfc9110#section-15.5.17",
+        417 => "https://tools.ietf.org/html/rfc9110#section-15.5.18",
         422 => "https://tools.ietf.org/html/rfc9110#section-15.5.21",
         428 => "https://tools.ietf.org/html/rfc6585#section-3",
+        429 => "https://tools.ietf.org/html/rfc6585#section-4",
+        431 => "https://tools.ietf.org/html/rfc6585#section-5",
+        501 => "https://tools.ietf.org/html/rfc9110#section-15.6.2",
+        502 => "https://tools.ietf.org/html/rfc9110#section-15.6.3",
+        503 => "https://tools.ietf.org/html/rfc9110#section-15.6.4",
+        504 => "https://tools.ietf.org/html/rfc9110#section-15.6.5",
+        // 499 (the client went away) is nginx's, defined by no RFC; 500 and anything unknown point at 500.
         _ => "https://tools.ietf.org/html/rfc9110#section-15.6.1",
     };
 }

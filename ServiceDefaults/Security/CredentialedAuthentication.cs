@@ -1,7 +1,10 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features.Authentication;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
@@ -21,10 +24,31 @@ public sealed class AuthenticationHandlerPaths
 /// </summary>
 public sealed class CredentialedAuthenticationMiddleware(RequestDelegate next, IAuthenticationSchemeProvider schemes, IOptions<AuthenticationHandlerPaths> handlerPaths)
 {
-    private readonly AuthenticationMiddleware _authentication = new(next, schemes);
+    private readonly AuthenticationMiddleware _authentication = new(context => RefuseRevokedAsync(context, next), schemes);
     private readonly PathString[] _handlerPaths = [.. handlerPaths.Value.Prefixes];
 
     public Task InvokeAsync(HttpContext context) => NeedsAuthentication(context.Request) ? _authentication.Invoke(context) : next(context);
+
+    /// <summary>
+    /// Runs once the handler has validated a token: a token of a revoked client (<see cref="ClientRevocations"/>) counts as a
+    /// failed authentication, so a scoped endpoint answers 401. (An IClaimsTransformation could only make the caller anonymous
+    /// inside a successful result, which authorization answers with 403. OpenIddict, at the gateway, answers 403 to any challenge
+    /// for a token it found valid, so the gateway also rejects revoked tokens inside OpenIddict's validation.)
+    /// </summary>
+    private static async Task RefuseRevokedAsync(HttpContext context, RequestDelegate next)
+    {
+        if (context.User.Identity?.IsAuthenticated == true
+            && context.RequestServices.GetService<ClientRevocations>() is { } revocations
+            && await revocations.IsRevokedAsync(context.User))
+        {
+            context.User = new ClaimsPrincipal(new ClaimsIdentity());
+            if (context.Features.Get<IAuthenticateResultFeature>() is { } result)
+            {
+                result.AuthenticateResult = AuthenticateResult.Fail("The token's client has been deleted or its secret rotated since the token was issued.");
+            }
+        }
+        await next(context);
+    }
 
     private bool NeedsAuthentication(HttpRequest request)
     {

@@ -1,4 +1,7 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using StackExchange.Redis;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.IdentityModel.Tokens;
@@ -42,6 +45,11 @@ public static class PlatformAuthentication
                 options.RefreshInterval = TimeSpan.FromSeconds(30);
             }
         });
+
+        // Revoked clients' tokens are refused on every host (CredentialedAuthenticationMiddleware); a host without Redis (a test's) checks nothing.
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(provider => new ClientRevocations(provider.GetService<IConnectionMultiplexer>(),
+            provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<ILogger<ClientRevocations>>()));
 
         var authorization = builder.Services.AddAuthorizationBuilder();
         foreach (var scope in PlatformScopes.All)

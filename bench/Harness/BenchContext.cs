@@ -58,6 +58,7 @@ public sealed class BenchContext : IAsyncDisposable
             // still counts every request, so its cost stays in the figures.
             ["Gateway__RateLimits__ClientPermits"] = "1000000000",
             ["Gateway__RateLimits__AnonymousPermits"] = "1000000000",
+            ["Gateway__RateLimits__TokenPermits"] = "1000000000",
         });
         var connectionStrings = new Dictionary<string, string>();
         foreach (var name in Servers.Concat(Databases))

@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Options;
 using CooperationPlatform.Gateway.Proxy;
 using CooperationPlatform.ServiceDefaults.Caching;
+using CooperationPlatform.ServiceDefaults.Health;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.OutputCaching.StackExchangeRedis;
 using Microsoft.Net.Http.Headers;
@@ -23,6 +25,9 @@ public static class GatewayEdgeExtensions
         TrustedProxies.Add(builder);
         builder.Services.Configure<RateLimitSettings>(builder.Configuration.GetSection("Gateway:RateLimits"));
         builder.Services.AddSingleton<RedisRateLimiter>();
+        builder.Services.Configure<KestrelServerOptions>(RequestSizeLimitsMiddleware.RaiseKestrelLimits);
+        // The gateway is public: its /health names the backends and their addresses, for platform.admin only.
+        builder.Services.Configure<HealthDetailOptions>(options => options.AdminOnly = true);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddStackExchangeRedisOutputCache(_ => { });
         builder.Services.AddOptions<RedisOutputCacheOptions>().Configure<IConnectionMultiplexer>((options, redis) =>
@@ -38,7 +43,8 @@ public static class GatewayEdgeExtensions
             .WithOrigins(origins)
             .AllowAnyHeader()
             .WithMethods("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE")
-            .WithExposedHeaders(HeaderNames.ETag, HeaderNames.Location, HeaderNames.RetryAfter, TraceIdHeader, "RateLimit-Limit", "RateLimit-Remaining")));
+            .WithExposedHeaders(HeaderNames.ETag, HeaderNames.Location, HeaderNames.RetryAfter, TraceIdHeader,
+                RateLimitAnswers.LimitHeader, RateLimitAnswers.RemainingHeader, RateLimitAnswers.ResetHeader)));
         return builder;
     }
 
@@ -54,7 +60,10 @@ public static class GatewayEdgeExtensions
             provider.GetRequiredService<TimeProvider>(), memoryLimitBytes));
     }
 
-    /// <summary>Headers first, so that every answer, errors included, carries them.</summary>
+    /// <summary>
+    /// Headers first, so that every answer, errors included, carries them; then the size limits and the token endpoint's rate
+    /// limit, which come before authentication.
+    /// </summary>
     public static WebApplication UseGatewayEdge(this WebApplication app)
     {
         if (app.Services.GetRequiredService<IOptions<ForwardedHeadersOptions>>().Value.ForwardedHeaders != ForwardedHeaders.None)
@@ -84,6 +93,8 @@ public static class GatewayEdgeExtensions
             return next(context);
         });
         app.UseCors(CorsPolicy);
+        app.UseMiddleware<RequestSizeLimitsMiddleware>();
+        app.UseMiddleware<TokenRateLimitMiddleware>();
         return app;
     }
 

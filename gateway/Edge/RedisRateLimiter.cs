@@ -7,6 +7,8 @@ public sealed record RateLimitSettings
 {
     public int ClientPermits { get; init; } = 1200;
     public int AnonymousPermits { get; init; } = 300;
+    /// <summary>Token requests per IP address: a partner needs one token per half hour, a secret guesser many.</summary>
+    public int TokenPermits { get; init; } = 60;
     public int WindowSeconds { get; init; } = 60;
 }
 
@@ -58,7 +60,7 @@ public sealed class RedisRateLimiter(IConnectionMultiplexer redis, TimeProvider 
         {
             // Availability over accounting: with Redis down, requests pass and the health check says why.
             logger.LogWarning(e, "Rate limiting skipped: Redis is not reachable");
-            return new RateLimitDecision(true, limit, limit, TimeSpan.Zero);
+            return new RateLimitDecision(true, limit, limit, retryAfter);
         }
         var granted = (int)Math.Clamp(limit - (reservedTotal - batch), 0, batch);
         allowance.Add(windowNumber, granted, reservedTotal);

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using CooperationPlatform.Gateway.Infrastructure;
 using CooperationPlatform.ServiceDefaults.Data;
 using CooperationPlatform.ServiceDefaults.Security;
@@ -24,6 +25,8 @@ public static class PartnerAccessExtensions
                 server.SetTokenEndpointUris(TokenEndpoint.Path.TrimStart('/'));
                 server.AllowClientCredentialsFlow();
                 server.RegisterScopes([.. PlatformScopes.All]);
+                // The token endpoint checks the scopes a client holds itself, to answer invalid_scope (RFC 6749) where OpenIddict says invalid_request.
+                server.IgnoreScopePermissions();
                 // Plain signed JWTs, so every service validates them with standard JwtBearer and the gateway's published keys.
                 server.DisableAccessTokenEncryption();
                 // Short-lived self-contained tokens: nothing to store per token.
@@ -58,6 +61,7 @@ public static class PartnerAccessExtensions
                 validation.UseLocalServer();
                 validation.UseAspNetCore();
                 validation.AddAudiences(TokenEndpoint.GatewayAudience);
+                validation.AddEventHandler(RejectRevokedClientTokens.Descriptor);
             });
         builder.Services.AddAuthentication(options =>
         {
@@ -73,6 +77,31 @@ public static class PartnerAccessExtensions
     }
 
     /// <summary>
+    /// The discovery documents name their URLs from the request's scheme and host, which a caller chooses (<c>Host</c>); the
+    /// issuer's are the only ones the gateway answers for, so a request for them is seen as made to the issuer.
+    /// </summary>
+    public static WebApplication UseConfiguredIssuer(this WebApplication app)
+    {
+        if (app.Configuration["Gateway:Issuer"] is not { Length: > 0 } configured)
+        {
+            return app;
+        }
+        var issuer = new Uri(configured);
+        var pathBase = new PathString(issuer.AbsolutePath.TrimEnd('/'));
+        app.Use((context, next) =>
+        {
+            if (context.Request.Path.StartsWithSegments("/.well-known"))
+            {
+                context.Request.Scheme = issuer.Scheme;
+                context.Request.Host = HostString.FromUriComponent(issuer);
+                context.Request.PathBase = pathBase;
+            }
+            return next(context);
+        });
+        return app;
+    }
+
+    /// <summary>
     /// The partner clients in <c>gatewaydb</c> behind OpenIddict's stores, and <see cref="PartnerClients"/> over them: all that the
     /// bootstrap command needs, and the base of the token server.
     /// </summary>
@@ -80,6 +109,10 @@ public static class PartnerAccessExtensions
     {
         builder.AddPostgresDbContext<GatewayDbContext>("gatewaydb");
         builder.Services.AddScoped<PartnerClients>();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        // The admin API and the server have the one from the service defaults, with Redis; the bootstrap command revokes nothing.
+        builder.Services.TryAddSingleton(provider => new ClientRevocations(null, provider.GetRequiredService<TimeProvider>(),
+            provider.GetRequiredService<ILogger<ClientRevocations>>()));
         return builder.Services.AddOpenIddict().AddCore(core => core.UseEntityFrameworkCore().UseDbContext<GatewayDbContext>());
     }
 

@@ -23,6 +23,9 @@ public sealed class GatewayResilienceTests(PlatformFixture platform)
         await using var stack = await AppHostStack.StartAsync("resilience", await platform.SharedServersArgumentsAsync(), cancel);
         using var gateway = new HttpClient { BaseAddress = stack.Endpoint("gateway"), Timeout = TimeSpan.FromSeconds(30) };
         var directoryProcess = await stack.ProcessIdAsync("directory-api");
+        // The gateway's /health names its backends only to platform.admin.
+        var partners = new PartnerAccess(gateway, stack.Secrets);
+        var adminToken = await partners.TokenAsync(partners.DevelopmentClient, cancellationToken: cancel);
 
         // Eight callers keep asking while the backend is killed under them.
         using var stopLoad = new CancellationTokenSource();
@@ -53,7 +56,7 @@ public sealed class GatewayResilienceTests(PlatformFixture platform)
                 TimeSpan.FromSeconds(15), PollInterval);
             Process.GetProcessById(directoryProcess).Kill(entireProcessTree: true);
             await Task.Delay(TimeSpan.FromSeconds(3), cancel);
-            using var healthResponse = await gateway.GetAsync("/health", cancel);
+            using var healthResponse = await gateway.SendAsync(PartnerAccess.WithToken(new(HttpMethod.Get, "/health"), adminToken), cancel);
             health = await healthResponse.Content.ReadFromJsonAsync<JsonElement>(cancel);
             otherBackend = await gateway.GetAsync($"/api/portfolio/v1/info?n={Guid.NewGuid():N}", cancel);
         }

@@ -21,9 +21,10 @@ public sealed class StackTests(PlatformFixture platform)
     }
 
     [Fact]
-    public async Task Gateway_health_reports_every_backend_healthy()
+    public async Task Gateway_health_reports_every_backend_healthy_to_platform_admin()
     {
-        using var response = await platform.Gateway.GetAsync("/health", TestContext.Current.CancellationToken);
+        var adminToken = await platform.Partners.TokenAsync(platform.Partners.DevelopmentClient, cancellationToken: TestContext.Current.CancellationToken);
+        using var response = await platform.Gateway.SendAsync(PartnerAccess.WithToken(new(HttpMethod.Get, "/health"), adminToken), TestContext.Current.CancellationToken);
         var report = await response.Content.ReadFromJsonAsync<HealthReportResponse>(HealthJson.Options, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

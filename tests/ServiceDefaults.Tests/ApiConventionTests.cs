@@ -8,8 +8,8 @@ public sealed class ApiConventionTests
 {
     [Theory]
     [InlineData("\"7\"")]
-    [InlineData("W/\"7\"")]
     [InlineData("\"3\", \"7\"")]
+    [InlineData("W/\"3\", \"7\"")]
     [InlineData("*")]
     public void If_match_with_the_current_version_passes(string ifMatch)
     {
@@ -24,6 +24,17 @@ public sealed class ApiConventionTests
     {
         var request = new DefaultHttpContext().Request;
         request.Headers.IfMatch = "\"6\"";
+
+        Assert.Throws<PreconditionFailedException>(() => request.RequireIfMatch(7));
+    }
+
+    [Theory]
+    [InlineData("W/\"7\"")]
+    [InlineData("W/\"6\", W/\"7\"")]
+    public void A_weak_if_match_never_matches_because_if_match_compares_strongly(string ifMatch)
+    {
+        var request = new DefaultHttpContext().Request;
+        request.Headers.IfMatch = ifMatch;
 
         Assert.Throws<PreconditionFailedException>(() => request.RequireIfMatch(7));
     }

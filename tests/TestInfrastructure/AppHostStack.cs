@@ -17,6 +17,9 @@ public sealed class AppHostStack : IAsyncDisposable
     /// <summary>The gateway's requests per partner client per 60-second window in the tests' stacks.</summary>
     public const int ClientPermits = 200;
 
+    /// <summary>The gateway's token requests per IP address per 60-second window: above what the tests ask of 127.0.0.1 at once.</summary>
+    public const int TokenPermits = 400;
+
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
 
     private AppHostStack(DistributedApplication app, string dataDirectory)
@@ -35,6 +38,7 @@ public sealed class AppHostStack : IAsyncDisposable
         // Every test calls from 127.0.0.1: anonymous limits would couple them. Client limits stay low enough to test.
         ["Gateway__RateLimits__AnonymousPermits"] = "1000000",
         ["Gateway__RateLimits__ClientPermits"] = ClientPermits.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Gateway__RateLimits__TokenPermits"] = TokenPermits.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["Gateway__Cors__Origins__0"] = "https://partner.example",
         // The tests stand in for an ingress: they may name the caller in X-Forwarded-For (requests without it are unchanged).
         ["Gateway__TrustedProxies__0"] = "127.0.0.1",
