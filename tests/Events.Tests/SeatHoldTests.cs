@@ -128,6 +128,21 @@ public sealed class SeatHoldTests(ClockedEventsFactory app) : IClassFixture<Cloc
     }
 
     [Fact]
+    public async Task Cancelling_a_held_seat_gives_it_to_the_next_in_line_at_once()
+    {
+        var open = await OpenEventAsync(capacity: 1);
+        var holder = await app.RegisteredAsync(open.Id, confirm: false);
+        var next = await app.RegisteredAsync(open.Id);
+
+        using var client = app.Client();
+        await client.CancelAsync(open.Id, holder);
+
+        Assert.Equal((RegistrationStatus.Cancelled, false), ((await EventRegistrationAsync(open.Id, holder)).Status, (await EventRegistrationAsync(open.Id, holder)).HoldLapsed));
+        Assert.Equal(RegistrationStatus.Confirmed, (await EventRegistrationAsync(open.Id, next)).Status);
+        Assert.Equal(new SeatsResponse(1, 1, 0, 0, Held: 0), await SeatsAsync(open.Id));
+    }
+
+    [Fact]
     public async Task Made_up_registrants_cannot_keep_the_seats_from_a_real_person()
     {
         var open = await OpenEventAsync(capacity: 3);

@@ -1,4 +1,5 @@
 using CooperationPlatform.Events.Infrastructure;
+using CooperationPlatform.Contracts.Messages.Events;
 using CooperationPlatform.Events.Model;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -44,9 +45,12 @@ public sealed class HoldSweeper(IServiceScopeFactory scopes, TimeProvider clock,
         List<Guid> events;
         await using (var scope = scopes.CreateAsyncScope())
         {
-            events = await scope.ServiceProvider.GetRequiredService<EventsDbContext>().Registrations.AsNoTracking()
-                .Where(r => r.ActivityId == null && r.Status == RegistrationStatus.Held && r.HoldExpiresAt <= now)
-                .Select(r => r.EventId).Distinct().ToListAsync(cancellationToken);
+            var db = scope.ServiceProvider.GetRequiredService<EventsDbContext>();
+            events = await (from r in db.Registrations.AsNoTracking()
+                            join e in db.Events on r.EventId equals e.Id
+                            where r.ActivityId == null && r.Status == RegistrationStatus.Held && r.HoldExpiresAt <= now
+                                && e.Status != EventStatus.Concluded
+                            select r.EventId).Distinct().ToListAsync(cancellationToken);
         }
         foreach (var eventId in events)
         {

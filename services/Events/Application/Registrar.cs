@@ -129,6 +129,7 @@ public sealed class Registrar(EventsDbContext db, TimeProvider clock, IParticipa
         var now = clock.GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var target = await db.LockEventAsync(participant.EventId, cancellationToken) ?? throw new NotFoundException("Event", participant.EventId);
+        target.EnsureNotConcluded();
         await LapseHoldsAsync(target, now, cancellationToken);
         participant.ConfirmEmail(now);
         var held = await db.Registrations.SingleOrDefaultAsync(
@@ -157,6 +158,11 @@ public sealed class Registrar(EventsDbContext db, TimeProvider clock, IParticipa
     /// </summary>
     private async Task LapseHoldsAsync(Event target, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        if (target.Status == EventStatus.Concluded)
+        {
+            // Its counts are final; a hold left at the end stays as it was, uncounted.
+            return;
+        }
         var expired = await (from r in db.Registrations
                              join p in db.Participants on r.ParticipantId equals p.Id
                              where r.EventId == target.Id && r.ActivityId == null && r.Status == RegistrationStatus.Held && r.HoldExpiresAt <= now
