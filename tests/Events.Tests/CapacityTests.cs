@@ -23,7 +23,7 @@ public sealed class CapacityTests(EventsFactory app) : IClassFixture<EventsFacto
         var registrations = Enumerable.Range(0, 200).Select(_ => Task.Run(async () =>
         {
             start.Wait();
-            return await client.RegisteredAsync(open.Id);
+            return await app.RegisteredAsync(open.Id);
         })).ToList();
         start.Set();
         var receipts = (await Task.WhenAll(registrations)).Select(r => r.Receipt).ToList();
@@ -54,7 +54,7 @@ public sealed class CapacityTests(EventsFactory app) : IClassFixture<EventsFacto
         var open = await organizer.CreateOpenEventAsync();
         var tour = await organizer.CreateActivityAsync(open.Id, Forum(capacity: 10) with { Title = "Study tour", Kind = ActivityKind.StudyTour });
         using var client = app.Anonymous();
-        var people = await Task.WhenAll(Enumerable.Range(0, 30).Select(_ => client.RegisteredAsync(open.Id)));
+        var people = await Task.WhenAll(Enumerable.Range(0, 30).Select(_ => app.RegisteredAsync(open.Id)));
 
         var results = await Task.WhenAll(people.Select(async person =>
         {

@@ -192,11 +192,11 @@ public sealed class EventsApiTests(EventsFactory app) : IClassFixture<EventsFact
         var open = await organizer.CreateOpenEventAsync(capacity: 4);
         using var client = app.Anonymous();
         var institution = Guid.NewGuid();
-        await client.RegisteredAsync(open.Id, Person(country: "CHN", city: "Chengdu", organization: "Chengdu Municipal Government"));
-        await client.RegisteredAsync(open.Id, Person(country: "CHN", city: "chengdu ", organization: "CHENGDU MUNICIPAL GOVERNMENT"));
-        await client.RegisteredAsync(open.Id, Person(country: "KAZ", city: "Almaty", organization: "x") with { Organization = new Organization(institution, null) });
-        await client.RegisteredAsync(open.Id, Person(country: "ETH", city: null, organization: "x") with { Organization = new Organization(institution, "Other name") });
-        await client.RegisteredAsync(open.Id, Person(country: "SEN", city: "Dakar", organization: "Waitlisted organization"));
+        await app.RegisteredAsync(open.Id, Person(country: "CHN", city: "Chengdu", organization: "Chengdu Municipal Government"));
+        await app.RegisteredAsync(open.Id, Person(country: "CHN", city: "chengdu ", organization: "CHENGDU MUNICIPAL GOVERNMENT"));
+        await app.RegisteredAsync(open.Id, Person(country: "KAZ", city: "Almaty", organization: "x") with { Organization = new Organization(institution, null) });
+        await app.RegisteredAsync(open.Id, Person(country: "ETH", city: null, organization: "x") with { Organization = new Organization(institution, "Other name") });
+        await app.RegisteredAsync(open.Id, Person(country: "SEN", city: "Dakar", organization: "Waitlisted organization"));
 
         var counts = (await client.GetAsync<EventCountsResponse>($"{Root}/events/{open.Id}/counts"));
 

@@ -44,8 +44,8 @@ public sealed class MeetingTests(EventsFactory app) : IClassFixture<EventsFactor
     public async Task A_meeting_goes_from_request_to_a_lead_linked_to_a_project_and_shows_in_both_agendas()
     {
         var setup = await OpenWithSessionAsync();
-        var city = await setup.Client.RegisteredAsync(setup.Event.Id, Person(kind: ParticipantKind.CityRepresentative));
-        var investor = await setup.Client.RegisteredAsync(setup.Event.Id, Person(country: "AUT", city: "Vienna", organization: "Danube Capital", kind: ParticipantKind.Investor));
+        var city = await app.RegisteredAsync(setup.Event.Id, Person(kind: ParticipantKind.CityRepresentative));
+        var investor = await app.RegisteredAsync(setup.Event.Id, Person(country: "AUT", city: "Vienna", organization: "Danube Capital", kind: ParticipantKind.Investor));
 
         var accepted = await AcceptedAsync(setup, city, investor);
         using var scheduled = await ScheduleAsync(setup, accepted, city, startsAt: null);
@@ -79,9 +79,9 @@ public sealed class MeetingTests(EventsFactory app) : IClassFixture<EventsFactor
         var slots = await setup.Client.GetAsync<List<SlotResponse>>($"{Root}/events/{setup.Event.Id}/activities/{setup.Session.Id}/slots");
         foreach (var slot in slots.Take(4))
         {
-            var busy = await setup.Client.RegisteredAsync(setup.Event.Id);
-            var first = await setup.Client.RegisteredAsync(setup.Event.Id);
-            var second = await setup.Client.RegisteredAsync(setup.Event.Id);
+            var busy = await app.RegisteredAsync(setup.Event.Id);
+            var first = await app.RegisteredAsync(setup.Event.Id);
+            var second = await app.RegisteredAsync(setup.Event.Id);
             var withFirst = await AcceptedAsync(setup, busy, first);
             var withSecond = await AcceptedAsync(setup, second, busy);
 
@@ -107,7 +107,7 @@ public sealed class MeetingTests(EventsFactory app) : IClassFixture<EventsFactor
     public async Task A_taken_table_is_a_409_when_asked_for_and_the_next_free_slot_when_left_open()
     {
         var setup = await OpenWithSessionAsync(tables: 1);
-        var people = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => setup.Client.RegisteredAsync(setup.Event.Id)));
+        var people = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => app.RegisteredAsync(setup.Event.Id)));
         var one = await AcceptedAsync(setup, people[0], people[1]);
         var two = await AcceptedAsync(setup, people[2], people[3]);
         var first = setup.Session.Details.StartsAt;
@@ -127,9 +127,9 @@ public sealed class MeetingTests(EventsFactory app) : IClassFixture<EventsFactor
     public async Task Only_the_invitee_answers_and_only_an_accepted_meeting_is_scheduled()
     {
         var setup = await OpenWithSessionAsync();
-        var requester = await setup.Client.RegisteredAsync(setup.Event.Id);
-        var invitee = await setup.Client.RegisteredAsync(setup.Event.Id);
-        var outsider = await setup.Client.RegisteredAsync(setup.Event.Id);
+        var requester = await app.RegisteredAsync(setup.Event.Id);
+        var invitee = await app.RegisteredAsync(setup.Event.Id);
+        var outsider = await app.RegisteredAsync(setup.Event.Id);
         var requested = await RequestAsync(setup, requester, invitee, MeetingKind.CityToCity);
 
         using var byRequester = await setup.Client.CallAsync(new HttpRequestMessage(HttpMethod.Post,
@@ -152,8 +152,8 @@ public sealed class MeetingTests(EventsFactory app) : IClassFixture<EventsFactor
     public async Task Bad_slots_sessions_and_requests_are_400s()
     {
         var setup = await OpenWithSessionAsync();
-        var requester = await setup.Client.RegisteredAsync(setup.Event.Id);
-        var invitee = await setup.Client.RegisteredAsync(setup.Event.Id);
+        var requester = await app.RegisteredAsync(setup.Event.Id);
+        var invitee = await app.RegisteredAsync(setup.Event.Id);
         var accepted = await AcceptedAsync(setup, requester, invitee);
 
         using var offGrid = await ScheduleAsync(setup, accepted, requester, setup.Session.Details.StartsAt.AddMinutes(10));
@@ -179,7 +179,7 @@ public sealed class MeetingTests(EventsFactory app) : IClassFixture<EventsFactor
     public async Task Cancelling_a_registration_frees_the_slots_of_the_meetings_not_yet_held()
     {
         var setup = await OpenWithSessionAsync(tables: 1);
-        var people = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => setup.Client.RegisteredAsync(setup.Event.Id)));
+        var people = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => app.RegisteredAsync(setup.Event.Id)));
         var meeting = await AcceptedAsync(setup, people[0], people[1]);
         using var scheduled = await ScheduleAsync(setup, meeting, people[0], setup.Session.Details.StartsAt);
         await scheduled.AssertStatusAsync(HttpStatusCode.OK);

@@ -13,9 +13,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CooperationPlatform.Events.Apis;
 
-public sealed record SeatsResponse(int? Capacity, int Confirmed, int Waitlisted, int? Available)
+/// <summary>A target's seat ledger; <see cref="Held"/> seats are taken but wait for their registrants to confirm their addresses.</summary>
+public sealed record SeatsResponse(int? Capacity, int Confirmed, int Waitlisted, int? Available, int Held = 0)
 {
-    public static SeatsResponse From(Seats seats) => new(seats.Capacity, seats.Confirmed, seats.Waitlisted, seats.Available);
+    public static SeatsResponse From(Seats seats) => new(seats.Capacity, seats.Confirmed, seats.Waitlisted, seats.Available, seats.Held);
 }
 
 /// <summary>An event: what its organizer stated (<see cref="Details"/>, the body of an update) and what the platform keeps.</summary>
@@ -54,6 +55,7 @@ public static class EventsApi
         api.MapActivitiesApi();
         api.MapExhibitorsApi();
         api.MapRegistrationsApi();
+        api.MapMailApi();
         api.MapMeetingsApi();
         api.MapProgrammeApi();
         api.MapAdminApi();

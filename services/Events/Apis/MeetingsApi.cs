@@ -25,16 +25,21 @@ public sealed record RecordOutcomeRequest(MeetingOutcome Outcome, Guid? LinkedPr
 public sealed record LinkProjectRequest(Guid ProjectId);
 
 /// <summary>
-/// A party to a meeting as the other side sees them. The name shows once it is not private any more: to the organizer, when the
-/// person is publicly listed, when they asked for the meeting, or once the meeting has been accepted.
+/// A party to a meeting as the other side sees them. Who they are (name, organization, country, kind) shows only where the person
+/// agreed to it: to the organizer and to themselves; to the other party when they are publicly listed (and so show the same on the
+/// public list), when they asked for the meeting, or once they accepted it. Before that, an invitee is only an id to the requester.
 /// </summary>
-public sealed record Counterpart(Guid ParticipantId, string? Name, Organization? Organization, string Country, ParticipantKind Kind)
+public sealed record Counterpart(Guid ParticipantId, string? Name, Organization? Organization, string? Country, ParticipantKind? Kind)
 {
     public static Counterpart From(Participant p, Meeting meeting, Actor viewer)
     {
-        var named = viewer.IsOrganizer || viewer.Participant!.Id == p.Id || p.ListedPublicly || p.Id == meeting.RequesterId
+        var disclosed = viewer.IsOrganizer || viewer.Participant!.Id == p.Id || p.ListedPublicly || p.Id == meeting.RequesterId
             || meeting.Status is MeetingStatus.Accepted or MeetingStatus.Scheduled or MeetingStatus.Held;
-        return new(p.Id, named ? p.Name : null,
+        if (!disclosed)
+        {
+            return new(p.Id, null, null, null, null);
+        }
+        return new(p.Id, p.Name,
             p.OrganizationInstitutionId is null && p.OrganizationName is null ? null : new Organization(p.OrganizationInstitutionId, p.OrganizationName),
             p.Country, p.Kind);
     }

@@ -11,26 +11,37 @@ using Microsoft.EntityFrameworkCore;
 namespace CooperationPlatform.Events.Apis;
 
 /// <summary>
-/// The answer to a registration. <see cref="Token"/> is shown once, when the registration is made; with the email it lists and
-/// cancels the participant's registrations. Registering again with the same email returns the registration without it.
+/// The answer to an anonymous registration, the same whether the address was known or not, so that it tells a stranger nothing
+/// about who registered: the outcome and the token go to the address by mail (<see cref="Mail.IParticipantMail"/>).
 /// </summary>
-public sealed record RegistrationReceipt(Guid ParticipantId, Guid RegistrationId, RegistrationStatus Status, int? WaitlistPosition, string? Token);
+public sealed record RegistrationAccepted(Guid EventId, string Detail)
+{
+    public const string CheckYourEmail = "Check your email: a message with the outcome of this registration and the registration token goes to " +
+        "the address given. Confirm the address with that token to keep a seat.";
+}
+
+/// <summary>
+/// The answer to the organizer's registration on a person's behalf (the organizer sees the participant list anyway). The token
+/// goes to the person by mail, never to the organizer.
+/// </summary>
+public sealed record RegistrationReceipt(Guid ParticipantId, Guid RegistrationId, RegistrationStatus Status, int? WaitlistPosition);
 
 public sealed record RegistrationView(Guid RegistrationId, Guid? ActivityId, RegistrationStatus Status, int? WaitlistPosition,
-    bool PromotedFromWaitlist, DateTimeOffset CreatedAt, DateTimeOffset? ConfirmedAt, DateTimeOffset? CancelledAt)
+    bool PromotedFromWaitlist, DateTimeOffset CreatedAt, DateTimeOffset? ConfirmedAt, DateTimeOffset? CancelledAt,
+    DateTimeOffset? HoldExpiresAt, bool HoldLapsed)
 {
     public static RegistrationView From(RegistrationState state) => new(state.Registration.Id, state.Registration.ActivityId, state.Registration.Status,
         state.WaitlistPosition, state.Registration.PromotedFromWaitlist, state.Registration.CreatedAt, state.Registration.ConfirmedAt,
-        state.Registration.CancelledAt);
+        state.Registration.CancelledAt, state.Registration.HoldExpiresAt, state.Registration.HoldLapsed);
 }
 
 /// <summary>A participant with their personal data: only for the participant themselves and the event's organizer.</summary>
 public sealed record ParticipantResponse(Guid Id, string? Name, string? Email, Organization? Organization, string? City, string Country,
-    ParticipantKind Kind, bool ListedPublicly, DateTimeOffset RegisteredAt, DateTimeOffset? ErasedAt)
+    ParticipantKind Kind, bool ListedPublicly, DateTimeOffset RegisteredAt, DateTimeOffset? EmailConfirmedAt, DateTimeOffset? ErasedAt)
 {
     public static ParticipantResponse From(Participant p) => new(p.Id, p.Name, p.Email,
         p.OrganizationInstitutionId is null && p.OrganizationName is null ? null : new Organization(p.OrganizationInstitutionId, p.OrganizationName),
-        p.City, p.Country, p.Kind, p.ListedPublicly, p.RegisteredAt, p.ErasedAt);
+        p.City, p.Country, p.Kind, p.ListedPublicly, p.RegisteredAt, p.EmailConfirmedAt, p.ErasedAt);
 }
 
 public sealed record MyRegistrationsResponse(ParticipantResponse Participant, IReadOnlyList<RegistrationView> Registrations);
@@ -45,8 +56,11 @@ public static class RegistrationsApi
     {
         var registrations = api.MapGroup("/events/{eventId:guid}/registrations").WithTags("Registrations");
         registrations.MapPost("", Register).WithName("register")
-            .WithSummary("Registers a person to the event: a confirmed seat while there is one, else the waitlist. " +
-                "The same email again returns the existing registration (200) instead of a second one.");
+            .WithSummary("Registers a person to the event: a seat while there is one (held until the address is confirmed, when the event " +
+                "requires it), else the waitlist. Anonymous: 202 whether or not the address was registered, the outcome and token go " +
+                "to it by mail. The organizer's token registers on the person's behalf without confirmation: 201, or 200 when registered already.");
+        registrations.MapPost("/mine/confirmation", ConfirmMine).WithName("confirm-my-registration")
+            .WithSummary("Confirms the caller's address with the token it was sent: a held seat becomes confirmed, if its hold has not expired.");
         registrations.MapGet("/mine", GetMine).WithName("get-my-registrations")
             .WithSummary("The caller's registrations and waitlist positions, by the Registration-Email and Registration-Token headers.");
         registrations.MapDelete("/mine", CancelMine).WithName("cancel-my-registration")
@@ -68,21 +82,41 @@ public static class RegistrationsApi
         return api;
     }
 
-    public static async Task<Results<Created<RegistrationReceipt>, Ok<RegistrationReceipt>, NotFoundProblem>> Register(Guid eventId,
-        ParticipantDetails details, RegistrationLine line, LinkGenerator links, CancellationToken cancellationToken)
+    public static async Task<Results<Accepted<RegistrationAccepted>, Created<RegistrationReceipt>, Ok<RegistrationReceipt>, NotFoundProblem>> Register(
+        Guid eventId, ParticipantDetails details, RegistrationLine line, EventsDbContext db, ClaimsPrincipal user, LinkGenerator links,
+        CancellationToken cancellationToken)
     {
         details.Validated();
-        var (participant, state, token) = await line.RegisterAsync(eventId, details, cancellationToken);
-        var receipt = new RegistrationReceipt(participant.Id, state.Registration.Id, state.Registration.Status, state.WaitlistPosition, token);
-        return token is null
-            ? TypedResults.Ok(receipt)
-            : TypedResults.Created(links.PathTo("get-my-registrations", new() { ["eventId"] = eventId }), receipt);
+        var byOrganizer = user.Identity?.IsAuthenticated == true && user.IsOrganizer(await db.EventAsync(eventId, cancellationToken));
+        var (participant, state, created) = await line.RegisterAsync(eventId, new Applicant(details, byOrganizer), cancellationToken);
+        if (!byOrganizer)
+        {
+            return TypedResults.Accepted((string?)null, new RegistrationAccepted(eventId, RegistrationAccepted.CheckYourEmail));
+        }
+        var receipt = new RegistrationReceipt(participant.Id, state.Registration.Id, state.Registration.Status, state.WaitlistPosition);
+        return created
+            ? TypedResults.Created(links.PathTo("list-participants", new() { ["eventId"] = eventId }), receipt)
+            : TypedResults.Ok(receipt);
     }
 
     public static async Task<Results<Ok<MyRegistrationsResponse>, ForbiddenProblem, NotFoundProblem>> GetMine(
         Guid eventId, [AsParameters] ParticipantCredentials credentials, EventsDbContext db, Registrar registrar, CancellationToken cancellationToken)
     {
         var participant = await db.ParticipantAsync(eventId, credentials, cancellationToken);
+        return TypedResults.Ok(await MineAsync(participant, db, registrar, cancellationToken));
+    }
+
+    public static async Task<Results<Ok<MyRegistrationsResponse>, ForbiddenProblem, NotFoundProblem>> ConfirmMine(
+        Guid eventId, [AsParameters] ParticipantCredentials credentials, EventsDbContext db, Registrar registrar, CancellationToken cancellationToken)
+    {
+        var participant = await db.ParticipantAsync(eventId, credentials, cancellationToken);
+        await registrar.ConfirmEmailAsync(participant, cancellationToken);
+        return TypedResults.Ok(await MineAsync(participant, db, registrar, cancellationToken));
+    }
+
+    private static async Task<MyRegistrationsResponse> MineAsync(Participant participant, EventsDbContext db, Registrar registrar,
+        CancellationToken cancellationToken)
+    {
         var registrations = await db.Registrations.AsNoTracking().Where(r => r.ParticipantId == participant.Id)
             .OrderBy(r => r.ArrivalSequence).ToListAsync(cancellationToken);
         var views = new List<RegistrationView>();
@@ -90,7 +124,7 @@ public static class RegistrationsApi
         {
             views.Add(RegistrationView.From(await registrar.StateOfAsync(registration, cancellationToken)));
         }
-        return TypedResults.Ok(new MyRegistrationsResponse(ParticipantResponse.From(participant), views));
+        return new MyRegistrationsResponse(ParticipantResponse.From(participant), views);
     }
 
     public static async Task<Results<NoContent, ForbiddenProblem, NotFoundProblem, ConflictProblem>> CancelMine(

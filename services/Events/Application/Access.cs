@@ -22,6 +22,11 @@ public static class Access
         }
         user.EnsureOwnerOrAdmin(owner.OwnerClientId);
     }
+
+    /// <summary>Whether the caller is the organizer of <paramref name="owner"/> (see <see cref="EnsureOrganizer"/>), without refusing anyone.</summary>
+    public static bool IsOrganizer(this ClaimsPrincipal user, Event owner, string scope = PlatformScopes.EventsWrite) =>
+        user.Identity?.IsAuthenticated == true && (user.HasScope(scope) || user.IsPlatformAdmin())
+        && (user.IsPlatformAdmin() || (owner.OwnerClientId is not null && owner.OwnerClientId == user.GetClientId()));
 }
 
 public static class WriteGuardExtensions

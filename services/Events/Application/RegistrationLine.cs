@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using CooperationPlatform.Events.Model;
 
 namespace CooperationPlatform.Events.Application;
 
@@ -14,9 +13,9 @@ public sealed class RegistrationLine(IServiceScopeFactory scopes, ILogger<Regist
     public const int MaxBatch = 200;
     private readonly ConcurrentDictionary<Guid, Queue> _queues = new();
 
-    public async Task<Registered> RegisterAsync(Guid eventId, ParticipantDetails person, CancellationToken cancellationToken)
+    public async Task<Registered> RegisterAsync(Guid eventId, Applicant applicant, CancellationToken cancellationToken)
     {
-        var waiting = new Waiting(person);
+        var waiting = new Waiting(applicant);
         var queue = _queues.GetOrAdd(eventId, id => new Queue(id, this));
         queue.Enqueue(waiting);
         var outcome = await waiting.Completion.Task.WaitAsync(cancellationToken);
@@ -29,7 +28,7 @@ public sealed class RegistrationLine(IServiceScopeFactory scopes, ILogger<Regist
         {
             await using var scope = scopes.CreateAsyncScope();
             var outcomes = await scope.ServiceProvider.GetRequiredService<Registrar>()
-                .RegisterAsync(eventId, [.. batch.Select(w => w.Person)], CancellationToken.None);
+                .RegisterAsync(eventId, [.. batch.Select(w => w.Applicant)], CancellationToken.None);
             for (var i = 0; i < batch.Count; i++)
             {
                 batch[i].Completion.SetResult(outcomes[i]);
@@ -37,7 +36,7 @@ public sealed class RegistrationLine(IServiceScopeFactory scopes, ILogger<Regist
         }
         catch (Exception e)
         {
-            if (e is not (ServiceDefaults.Errors.NotFoundException or OperationCanceledException))
+            if (e is not (ServiceDefaults.Errors.NotFoundException or ServiceDefaults.Errors.RequestValidationException or OperationCanceledException))
             {
                 logger.LogError(e, "A batch of {Count} registrations to event {EventId} failed", batch.Count, eventId);
             }
@@ -48,7 +47,7 @@ public sealed class RegistrationLine(IServiceScopeFactory scopes, ILogger<Regist
         }
     }
 
-    private sealed record Waiting(ParticipantDetails Person)
+    private sealed record Waiting(Applicant Applicant)
     {
         public TaskCompletionSource<Outcome<Registered>> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }

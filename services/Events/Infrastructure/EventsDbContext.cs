@@ -17,6 +17,7 @@ public sealed class EventsDbContext(DbContextOptions<EventsDbContext> options) :
     public DbSet<Exhibitor> Exhibitors => Set<Exhibitor>();
     public DbSet<Meeting> Meetings => Set<Meeting>();
     public DbSet<MeetingBooking> MeetingBookings => Set<MeetingBooking>();
+    public DbSet<ParticipantMessage> ParticipantMessages => Set<ParticipantMessage>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.UseSnakeCaseNames();
@@ -31,7 +32,8 @@ public sealed class EventsDbContext(DbContextOptions<EventsDbContext> options) :
     // EF Core reads a complex property's columns from raw SQL under their default names (Seats_Capacity), not the snake_case
     // names the table has, so the locking queries give them under both.
     private const string SeatsAsRawSqlIsRead =
-        "seats_capacity AS \"Seats_Capacity\", seats_confirmed AS \"Seats_Confirmed\", seats_waitlisted AS \"Seats_Waitlisted\"";
+        "seats_capacity AS \"Seats_Capacity\", seats_confirmed AS \"Seats_Confirmed\", seats_waitlisted AS \"Seats_Waitlisted\", " +
+        "seats_held AS \"Seats_Held\"";
 
     /// <summary>
     /// Loads the event and locks its row until the transaction ends (<c>FOR NO KEY UPDATE</c>: it still lets other transactions

@@ -28,6 +28,8 @@ public sealed class Event
     public List<int> Sdgs { get; private set; } = [];
     public ReportedFigures Reported { get; private set; } = new();
     public Seats Seats { get; private set; } = new();
+    public bool EmailConfirmationRequired { get; private set; } = true;
+    public int HoldMinutes { get; private set; } = EmailConfirmation.DefaultHoldMinutes;
     public string? OwnerClientId { get; private set; }
     public long Version { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
@@ -49,8 +51,15 @@ public sealed class Event
         Themes = Themes,
         Sdgs = Sdgs,
         Capacity = Seats.Capacity,
+        EmailConfirmation = new EmailConfirmation(EmailConfirmationRequired, HoldMinutes),
         Reported = Reported,
     };
+
+    /// <summary>
+    /// How long a seat is held for a registrant who has not confirmed their email address; null when it is not needed (the event
+    /// does not require it, or the organizer registered the person, or the address is confirmed already).
+    /// </summary>
+    public TimeSpan? HoldFor(bool emailConfirmed) => EmailConfirmationRequired && !emailConfirmed ? TimeSpan.FromMinutes(HoldMinutes) : null;
 
     public TimeZoneInfo Zone => Details.Zone();
 
@@ -97,6 +106,8 @@ public sealed class Event
         Themes = [.. details.Themes.Select(t => t.Trim())];
         Sdgs = [.. details.Sdgs.Order()];
         Reported = details.Reported ?? new();
+        EmailConfirmationRequired = details.EmailConfirmation.Required;
+        HoldMinutes = details.EmailConfirmation.HoldMinutes;
         UpdatedAt = now;
     }
 

@@ -32,6 +32,12 @@ public record EventDetails : IValidatable
     /// <summary>Seats for registrations to the event itself; null for no limit.</summary>
     public int? Capacity { get; init; }
 
+    /// <summary>
+    /// Whether a seat taken by a registration counts only once the registrant confirms their email address, and how long the seat is
+    /// held until then. Required unless the organizer turns it off: anyone can register anonymously with any address.
+    /// </summary>
+    public EmailConfirmation EmailConfirmation { get; init => field = value ?? new(); } = new();
+
     /// <summary>Figures as the organizers reported them ("more than 450 participants"), apart from what the platform counts.</summary>
     public ReportedFigures Reported { get; init; } = new();
 
@@ -62,7 +68,10 @@ public record EventDetails : IValidatable
             .Each("themes", Themes, (e, field, theme) => e.Text(field, theme, 200, required: true))
             .Require(Sdgs is not null && Sdgs.Distinct().Count() == Sdgs.Count, "sdgs", "Each SDG may be given once.")
             .Each("sdgs", Sdgs, (e, field, goal) => e.Sdg(field, goal))
-            .Require(Capacity is null or (>= 1 and <= 1_000_000), "capacity", "capacity must be between 1 and 1000000, or null for no limit.");
+            .Require(Capacity is null or (>= 1 and <= 1_000_000), "capacity", "capacity must be between 1 and 1000000, or null for no limit.")
+            .Require(EmailConfirmation.HoldMinutes is >= EmailConfirmation.MinHoldMinutes and <= EmailConfirmation.MaxHoldMinutes,
+                "emailConfirmation.holdMinutes",
+                $"emailConfirmation.holdMinutes must be between {EmailConfirmation.MinHoldMinutes} and {EmailConfirmation.MaxHoldMinutes}.");
         ValidateFigure(errors, "reported.participants", Reported?.Participants);
         ValidateFigure(errors, "reported.organizations", Reported?.Organizations);
         ValidateFigure(errors, "reported.cities", Reported?.Cities);
@@ -73,4 +82,12 @@ public record EventDetails : IValidatable
     private static void ValidateFigure(ValidationErrors errors, string field, ReportedFigure? figure) =>
         errors.Require(figure is null || (figure.Value is >= 0 and <= 10_000_000 && Enum.IsDefined(figure.Qualifier)), field,
             "A reported figure needs a value from 0 to 10000000 and a qualifier (exactly, approximately, more-than, at-least).");
+}
+
+/// <summary>Email confirmation of anonymous registrations: <see cref="HoldMinutes"/> is how long a seat waits for it.</summary>
+public sealed record EmailConfirmation(bool Required = true, int HoldMinutes = EmailConfirmation.DefaultHoldMinutes)
+{
+    public const int DefaultHoldMinutes = 30;
+    public const int MinHoldMinutes = 1;
+    public const int MaxHoldMinutes = 7 * 24 * 60;
 }

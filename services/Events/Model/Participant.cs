@@ -71,11 +71,17 @@ public sealed class Participant
     public bool ListedPublicly { get; private set; }
     public byte[]? TokenHash { get; private set; }
     public DateTimeOffset RegisteredAt { get; private set; }
+
+    /// <summary>When the participant proved they hold the email address (the token only reaches them by mail); null until then.</summary>
+    public DateTimeOffset? EmailConfirmedAt { get; private set; }
+
     public DateTimeOffset? ErasedAt { get; private set; }
 
     public ParticipantFacts Facts => new(Id, Kind, Country, City, OrganizationInstitutionId, OrganizationName);
 
-    public static (Participant Participant, string Token) Register(Guid id, Guid eventId, ParticipantDetails details, DateTimeOffset now)
+    /// <summary>A new participant; <paramref name="vouched"/> (registered by the organizer) counts as a confirmed email address.</summary>
+    public static (Participant Participant, string Token) Register(Guid id, Guid eventId, ParticipantDetails details, DateTimeOffset now,
+        bool vouched = false)
     {
         var participant = new Participant
         {
@@ -91,17 +97,25 @@ public sealed class Participant
             Kind = details.Kind,
             ListedPublicly = details.ListedPublicly,
             RegisteredAt = now,
+            EmailConfirmedAt = vouched ? now : null,
         };
-        return (participant, participant.IssueToken());
+        return (participant, participant.IssueToken(vouched, now));
     }
 
-    /// <summary>A new secret for the participant; only its hash is kept, so it is shown once.</summary>
-    public string IssueToken()
+    /// <summary>
+    /// A new secret for the participant, sent to their email address; only its hash is kept. A new token is a new proof of the
+    /// address, so the address counts as confirmed again only once it is used (or when the organizer <paramref name="vouched"/>).
+    /// </summary>
+    public string IssueToken(bool vouched, DateTimeOffset now)
     {
         var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
         TokenHash = Hash(token);
+        EmailConfirmedAt = vouched ? now : null;
         return token;
     }
+
+    /// <summary>The participant used the token that was sent to their address: the address is theirs.</summary>
+    public void ConfirmEmail(DateTimeOffset now) => EmailConfirmedAt ??= now;
 
     public bool Holds(string email, string token) =>
         ErasedAt is null && TokenHash is not null && EmailKey == ParticipantEmail.Key(email)

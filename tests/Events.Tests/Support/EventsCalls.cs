@@ -102,19 +102,11 @@ public static class EventsCalls
     public static Task<HttpResponseMessage> RegisterAsync(this HttpClient client, Guid eventId, ParticipantDetails person) =>
         client.PostJsonAsync($"{Root}/events/{eventId}/registrations", person);
 
-    /// <summary>A registration that must be new (201): its receipt, with the token.</summary>
-    public static async Task<Registered> RegisteredAsync(this HttpClient client, Guid eventId, ParticipantDetails? person = null)
-    {
-        person ??= Person();
-        using var response = await client.RegisterAsync(eventId, person);
-        return new Registered(person, await response.ReadAsync<RegistrationReceipt>(HttpStatusCode.Created));
-    }
-
     /// <summary>A request as the registered participant: their email and token in the registration headers.</summary>
     public static HttpRequestMessage As(this HttpRequestMessage request, Registered participant)
     {
         request.Headers.Add(ParticipantCredentials.EmailHeader, participant.Person.Email);
-        request.Headers.Add(ParticipantCredentials.TokenHeader, participant.Receipt.Token);
+        request.Headers.Add(ParticipantCredentials.TokenHeader, participant.Token);
         return request;
     }
 
@@ -142,7 +134,8 @@ public static class EventsCalls
     }
 }
 
-public sealed record Registered(ParticipantDetails Person, RegistrationReceipt Receipt)
+/// <summary>A registered person: their details, their event registration, and the token their mail brought them.</summary>
+public sealed record Registered(ParticipantDetails Person, RegistrationReceipt Receipt, string Token)
 {
     public Guid Id => Receipt.ParticipantId;
 }

@@ -98,6 +98,10 @@ namespace CooperationPlatform.Events.Infrastructure.Migrations
                                 .HasColumnType("integer")
                                 .HasColumnName("seats_confirmed");
 
+                            b1.Property<int>("Held")
+                                .HasColumnType("integer")
+                                .HasColumnName("seats_held");
+
                             b1.Property<int>("Waitlisted")
                                 .HasColumnType("integer")
                                 .HasColumnName("seats_waitlisted");
@@ -124,9 +128,17 @@ namespace CooperationPlatform.Events.Infrastructure.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("edition");
 
+                    b.Property<bool>("EmailConfirmationRequired")
+                        .HasColumnType("boolean")
+                        .HasColumnName("email_confirmation_required");
+
                     b.Property<DateOnly?>("EndDate")
                         .HasColumnType("date")
                         .HasColumnName("end_date");
+
+                    b.Property<int>("HoldMinutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("hold_minutes");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -220,6 +232,10 @@ namespace CooperationPlatform.Events.Infrastructure.Migrations
                             b1.Property<int>("Confirmed")
                                 .HasColumnType("integer")
                                 .HasColumnName("seats_confirmed");
+
+                            b1.Property<int>("Held")
+                                .HasColumnType("integer")
+                                .HasColumnName("seats_held");
 
                             b1.Property<int>("Waitlisted")
                                 .HasColumnType("integer")
@@ -440,6 +456,10 @@ namespace CooperationPlatform.Events.Infrastructure.Migrations
                         .HasColumnType("character varying(254)")
                         .HasColumnName("email");
 
+                    b.Property<DateTimeOffset?>("EmailConfirmedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("email_confirmed_at");
+
                     b.Property<string>("EmailKey")
                         .HasMaxLength(254)
                         .HasColumnType("character varying(254)")
@@ -494,6 +514,72 @@ namespace CooperationPlatform.Events.Infrastructure.Migrations
                     b.ToTable("participants", (string)null);
                 });
 
+            modelBuilder.Entity("CooperationPlatform.Events.Model.ParticipantMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<string>("Body")
+                        .HasColumnType("text")
+                        .HasColumnName("body");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("event_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("ParticipantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("participant_id");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("subject");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("to");
+
+                    b.Property<string>("Token")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("token");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_participant_messages_unsent")
+                        .HasFilter("sent_at IS NULL");
+
+                    b.HasIndex("ParticipantId");
+
+                    b.HasIndex("EventId", "ParticipantId");
+
+                    b.ToTable("participant_messages", (string)null);
+                });
+
             modelBuilder.Entity("CooperationPlatform.Events.Model.Registration", b =>
                 {
                     b.Property<Guid>("Id")
@@ -525,6 +611,14 @@ namespace CooperationPlatform.Events.Infrastructure.Migrations
                     b.Property<Guid>("EventId")
                         .HasColumnType("uuid")
                         .HasColumnName("event_id");
+
+                    b.Property<DateTimeOffset?>("HoldExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("hold_expires_at");
+
+                    b.Property<bool>("HoldLapsed")
+                        .HasColumnType("boolean")
+                        .HasColumnName("hold_lapsed");
 
                     b.Property<Guid>("ParticipantId")
                         .HasColumnType("uuid")
@@ -731,6 +825,21 @@ namespace CooperationPlatform.Events.Infrastructure.Migrations
                     b.HasOne("CooperationPlatform.Events.Model.Event", null)
                         .WithMany()
                         .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CooperationPlatform.Events.Model.ParticipantMessage", b =>
+                {
+                    b.HasOne("CooperationPlatform.Events.Model.Event", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CooperationPlatform.Events.Model.Participant", null)
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
