@@ -4,7 +4,9 @@ using CooperationPlatform.Contracts.Messages.Events;
 using CooperationPlatform.Events.Apis;
 using CooperationPlatform.Events.Model;
 using CooperationPlatform.Events.Tests.Support;
+using CooperationPlatform.Testing;
 using static CooperationPlatform.Events.Tests.Support.EventsCalls;
+using static CooperationPlatform.Testing.HttpCalls;
 
 namespace CooperationPlatform.Events.Tests;
 

@@ -9,7 +9,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Registered = CooperationPlatform.Events.Tests.Support.Registered;
+using CooperationPlatform.Testing;
 using static CooperationPlatform.Events.Tests.Support.EventsCalls;
+using static CooperationPlatform.Testing.HttpCalls;
 
 namespace CooperationPlatform.Events.Tests;
 
