@@ -40,6 +40,7 @@ public static class MessagingExtensions
         builder.Services.AddHostedService<OutboxRelay<TDbContext>>();
         builder.Services.AddSingleton<ReceiveEndpointCatalog>();
         builder.Services.AddSingleton<ErrorQueues>();
+        builder.Services.AddSingleton<IOutboxDeadLetters, OutboxDeadLetters<TDbContext>>();
         builder.Services.AddOpenTelemetry()
             .WithMetrics(metrics => metrics.AddMeter(MassTransitInstrumentation))
             .WithTracing(tracing => tracing.AddSource(MassTransitInstrumentation));
