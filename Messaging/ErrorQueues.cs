@@ -95,15 +95,8 @@ public sealed class ErrorQueues(RabbitMqAddress broker, ReceiveEndpointCatalog e
         return result;
     }
 
-    private Task<IConnection> ConnectAsync(CancellationToken cancellationToken) => new ConnectionFactory
-    {
-        HostName = broker.Host,
-        Port = broker.Port,
-        VirtualHost = broker.VirtualHost,
-        UserName = broker.Username,
-        Password = broker.Password,
-        ClientProvidedName = "messaging-admin",
-    }.CreateConnectionAsync(cancellationToken);
+    private Task<IConnection> ConnectAsync(CancellationToken cancellationToken) =>
+        broker.CreateConnectionFactory("messaging-admin").CreateConnectionAsync(cancellationToken);
 
     /// <summary>The error queue's length; 0 when it does not exist yet (MassTransit creates it with the first failure).</summary>
     private static async Task<int> MessageCountAsync(IChannel channel, string queue, CancellationToken cancellationToken)

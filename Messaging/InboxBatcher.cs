@@ -173,7 +173,16 @@ public sealed class InboxBatcher<TDbContext, THandler>(
             catch
             {
                 // Explicitly, so that the interceptors drop what they noted for the commit (relay wake-up, cache invalidation).
-                await transaction.RollbackAsync(CancellationToken.None);
+                // On a broken connection the rollback fails too (the server has rolled back already); the first error is the one
+                // the retry policy must see, or a database outage would count as a handler's bug.
+                try
+                {
+                    await transaction.RollbackAsync(CancellationToken.None);
+                }
+                catch (Exception rollback)
+                {
+                    logger.LogDebug(rollback, "Rolling back a failed batch for {Handler} failed too", typeof(THandler).Name);
+                }
                 throw;
             }
         }

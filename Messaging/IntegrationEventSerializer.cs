@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
+using CooperationPlatform.Contracts.Messages;
 using MassTransit.Serialization;
 
 namespace CooperationPlatform.Messaging;
@@ -16,12 +17,35 @@ internal static class IntegrationEventSerializer
 
     public static string Serialize(object message) => JsonSerializer.Serialize(message, message.GetType(), Options);
 
+    /// <exception cref="UnpublishableMessageException">The type does not load here, is not an integration event, or the body does not deserialize.</exception>
     public static (object Message, Type Type) Deserialize(string typeName, string body)
     {
-        var type = TypesByName.GetOrAdd(typeName, name => Type.GetType(name)
-            ?? throw new InvalidOperationException($"The message type '{name}' cannot be loaded by this service."));
-        var message = JsonSerializer.Deserialize(body, type, Options)
-            ?? throw new InvalidOperationException($"The stored body of a '{typeName}' message is null.");
-        return (message, type);
+        Type type;
+        try
+        {
+            type = TypesByName.GetOrAdd(typeName, name => Type.GetType(name)
+                ?? throw new UnpublishableMessageException($"The message type '{name}' cannot be loaded by this service."));
+        }
+        catch (Exception e) when (e is TypeLoadException or FileLoadException or FileNotFoundException or BadImageFormatException or ArgumentException)
+        {
+            throw new UnpublishableMessageException($"The message type '{typeName}' cannot be loaded by this service: {e.Message}", e);
+        }
+        if (!typeof(IntegrationEvent).IsAssignableFrom(type) || type.IsAbstract)
+        {
+            throw new UnpublishableMessageException($"The message type '{typeName}' is not a concrete integration event.");
+        }
+        try
+        {
+            var message = JsonSerializer.Deserialize(body, type, Options)
+                ?? throw new UnpublishableMessageException($"The stored body of a '{typeName}' message is null.");
+            return (message, type);
+        }
+        catch (Exception e) when (e is JsonException or NotSupportedException)
+        {
+            throw new UnpublishableMessageException($"The stored body of a '{typeName}' message cannot be read: {e.Message}", e);
+        }
     }
 }
+
+/// <summary>An outbox row that no retry can publish: the relay dead-letters it.</summary>
+internal sealed class UnpublishableMessageException(string message, Exception? inner = null) : Exception(message, inner);

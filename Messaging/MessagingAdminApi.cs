@@ -35,7 +35,9 @@ public static class MessagingAdminApi
     private const int MaxLimit = 1000;
 
     /// <summary>
-    /// Maps <c>GET /admin/messages/errors</c> and <c>POST /admin/messages/replay</c> for operators, with the platform.admin scope only:
+    /// Maps <c>GET /admin/messages/errors</c> and <c>POST /admin/messages/replay</c> (the consumers' error queues), and
+    /// <c>GET /admin/messages/outbox/dead-letters</c> and <c>POST /admin/messages/outbox/requeue</c> (outbox rows the relay cannot
+    /// publish) for operators, with the platform.admin scope only:
     /// the gateway does not route them, but a service's port may still be reachable inside the cluster. They are left out of the
     /// OpenAPI document, which is the partners' contract through the gateway (docs/messaging.md describes them).
     /// </summary>
@@ -49,17 +51,30 @@ public static class MessagingAdminApi
         group.MapPost("/replay", ReplayAsync)
             .WithName("replay-failed-messages")
             .WithSummary("Moves messages from error queues back to their queues: all of them, or one queue's, or the listed message ids.");
+        group.MapGet("/outbox/dead-letters", ListDeadLettersAsync)
+            .WithName("list-dead-lettered-outbox-messages")
+            .WithSummary("Outbox rows the relay moved aside because they cannot be published, with the reason: how many, and the first ones.");
+        group.MapPost("/outbox/requeue", RequeueAsync)
+            .WithName("requeue-dead-lettered-outbox-messages")
+            .WithSummary("Gives dead-lettered outbox rows back to the relay: all of them, or the listed message ids.");
         return group;
     }
 
-    private static async Task<Ok<ErrorQueuesResponse>> ListErrorsAsync(ErrorQueues errorQueues, int? limit, CancellationToken cancellationToken)
+    private static async Task<Ok<ErrorQueuesResponse>> ListErrorsAsync(ErrorQueues errorQueues, int? limit, CancellationToken cancellationToken) =>
+        TypedResults.Ok(new ErrorQueuesResponse(await errorQueues.ListAsync(CheckedLimit(limit), cancellationToken)));
+
+    private static async Task<Ok<OutboxDeadLettersResponse>> ListDeadLettersAsync(IOutboxDeadLetters deadLetters, int? limit,
+        CancellationToken cancellationToken) =>
+        TypedResults.Ok(await deadLetters.ListAsync(CheckedLimit(limit), cancellationToken));
+
+    private static async Task<Ok<OutboxRequeueResponse>> RequeueAsync(IOutboxDeadLetters deadLetters, OutboxRequeueRequest? request,
+        CancellationToken cancellationToken) =>
+        TypedResults.Ok(new OutboxRequeueResponse(await deadLetters.RequeueAsync(request?.MessageIds, cancellationToken)));
+
+    private static int CheckedLimit(int? limit)
     {
         var take = limit ?? DefaultLimit;
-        if (take is < 0 or > MaxLimit)
-        {
-            throw new RequestValidationException("limit", $"The limit must be between 0 and {MaxLimit}.");
-        }
-        return TypedResults.Ok(new ErrorQueuesResponse(await errorQueues.ListAsync(take, cancellationToken)));
+        return take is < 0 or > MaxLimit ? throw new RequestValidationException("limit", $"The limit must be between 0 and {MaxLimit}.") : take;
     }
 
     private static async Task<Ok<ReplayResponse>> ReplayAsync(ErrorQueues errorQueues, ReplayRequest? request, CancellationToken cancellationToken)

@@ -61,8 +61,22 @@ internal sealed record HandlerRegistration(Type HandlerType, Type[] EventTypes, 
         {
             PartitionByAggregateMethod.MakeGenericMethod(eventType).Invoke(null, [endpoint, partitioner]);
         }
-        endpoint.UseMessageRetry(retry => retry.Exponential(
-            options.RetryLimit, options.RetryMinInterval, options.RetryMaxInterval, options.RetryIntervalDelta));
+        // Two policies, the database's around the handler's. An unreachable database is waited out for minutes, in memory: the
+        // message stays unacknowledged (RabbitMQ gives it back if the process dies), keeps its partition (so its aggregate's order)
+        // and needs no delayed-exchange plugin or scheduler, which RabbitMQ 3.10 here does not have. A handler's own error goes to
+        // the error queue after a few quick retries. The inner policy's attempt count is what the consumer reads to apply a
+        // retried message alone.
+        endpoint.UseMessageRetry(retry =>
+        {
+            retry.Handle<Exception>(TransientDatabaseErrors.IsTransient);
+            retry.Exponential(options.TransientRetryLimit, options.TransientRetryMinInterval, options.TransientRetryMaxInterval,
+                options.TransientRetryIntervalDelta);
+        });
+        endpoint.UseMessageRetry(retry =>
+        {
+            retry.Ignore<Exception>(TransientDatabaseErrors.IsTransient);
+            retry.Exponential(options.RetryLimit, options.RetryMinInterval, options.RetryMaxInterval, options.RetryIntervalDelta);
+        });
         foreach (var consumerType in ConsumerTypes)
         {
             endpoint.ConfigureConsumer(context, consumerType);

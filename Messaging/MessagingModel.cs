@@ -24,12 +24,14 @@ public static class MessagingModel
             outbox.Property(m => m.Attempts).HasColumnName("attempts");
             outbox.Property(m => m.NextAttemptAt).HasColumnName("next_attempt_at");
             outbox.Property(m => m.LastError).HasColumnName("last_error");
+            outbox.Property(m => m.DeadLetteredAt).HasColumnName("dead_lettered_at");
             outbox.HasIndex(m => m.MessageId).IsUnique().HasDatabaseName("ux_outbox_messages_message_id");
             // The relay reads unsent rows in order, skips aggregates waiting to retry, and the clean-up deletes old sent rows.
             outbox.HasIndex(m => m.Sequence).HasFilter("sent_at IS NULL").HasDatabaseName("ix_outbox_messages_unsent");
             outbox.HasIndex(m => m.AggregateId).HasFilter("sent_at IS NULL AND next_attempt_at IS NOT NULL")
                 .HasDatabaseName("ix_outbox_messages_retrying");
             outbox.HasIndex(m => m.SentAt).HasFilter("sent_at IS NOT NULL").HasDatabaseName("ix_outbox_messages_sent_at");
+            outbox.HasIndex(m => m.DeadLetteredAt).HasFilter("dead_lettered_at IS NOT NULL").HasDatabaseName("ix_outbox_messages_dead_lettered");
         });
         modelBuilder.Entity<InboxMessage>(inbox =>
         {

@@ -45,12 +45,24 @@ public sealed class OutboxRelayOptions
 
 public sealed class ConsumerOptions
 {
-    /// <summary>Attempts after the first before a message goes to the error queue.</summary>
+    /// <summary>Attempts after the first before a message whose handler fails goes to the error queue.</summary>
     public int RetryLimit { get; set; } = 3;
 
     public TimeSpan RetryMinInterval { get; set; } = TimeSpan.FromMilliseconds(200);
     public TimeSpan RetryMaxInterval { get; set; } = TimeSpan.FromSeconds(5);
     public TimeSpan RetryIntervalDelta { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>
+    /// Attempts after the first while the consumer's database is unreachable (<see cref="TransientDatabaseErrors"/>). With the defaults
+    /// the intervals are about 1, 3, 7, 15 and 31 s, then 60 s: about ten minutes in all. The message stays unacknowledged meanwhile,
+    /// so it must stay well inside RabbitMQ's <c>consumer_timeout</c> (30 minutes by default), even for a message that waits behind
+    /// another in its partition and then retries as long.
+    /// </summary>
+    public int TransientRetryLimit { get; set; } = 14;
+
+    public TimeSpan TransientRetryMinInterval { get; set; } = TimeSpan.FromSeconds(1);
+    public TimeSpan TransientRetryMaxInterval { get; set; } = TimeSpan.FromSeconds(60);
+    public TimeSpan TransientRetryIntervalDelta { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>
     /// Messages handled at once per queue; messages of one aggregate are always handled one after another. Twice

@@ -29,7 +29,15 @@ public sealed class OutboxMessage
     public int Attempts { get; set; }
 
     public DateTimeOffset? NextAttemptAt { get; set; }
+
+    /// <summary>Why the last attempt failed; for a dead-lettered row, why it cannot be published.</summary>
     public string? LastError { get; set; }
+
+    /// <summary>
+    /// Set when the row can never be published by this code (its type does not load, its body does not deserialize): the relay moves
+    /// it aside instead of retrying it, so that its aggregate's later rows go on. An operator requeues it after the fix.
+    /// </summary>
+    public DateTimeOffset? DeadLetteredAt { get; set; }
 }
 
 /// <summary>A message a consumer has applied, recorded in the same transaction as its effect.</summary>

@@ -13,7 +13,9 @@ namespace CooperationPlatform.Messaging;
 /// <summary>
 /// Publishes the outbox of <typeparamref name="TDbContext"/>'s database through MassTransit, with publisher confirms.
 /// Woken by <see cref="OutboxSignal{TDbContext}"/> after each commit; polls only as a fallback. Every failure (broker or
-/// database down, a row that cannot be published) is retried with backoff; the relay itself never stops before the host does.
+/// database down, a publish refused) is retried with backoff; the relay itself never stops before the host does. A row that no
+/// retry can publish (its type does not load, its body does not deserialize) is dead-lettered at once, so that it does not hold
+/// back its aggregate.
 /// </summary>
 public sealed class OutboxRelay<TDbContext>(
     IServiceProvider services,
@@ -117,14 +119,21 @@ public sealed class OutboxRelay<TDbContext>(
             .Select(aggregate => PublishInOrderAsync(aggregate, publishTimeout.Token)));
 
         var sent = outcomes.SelectMany(outcome => outcome.Sent).ToList();
+        var deadLettered = outcomes.SelectMany(outcome => outcome.DeadLettered).ToList();
         // A publish cut short by shutdown is not the message's fault: it is simply tried again after the restart.
         List<FailedPublish> failed = stoppingToken.IsCancellationRequested ? [] :
         [
             .. outcomes.Where(outcome => outcome.Failure is not null).Select(outcome => outcome.Failure!.Value).Select(failure =>
                 new FailedPublish(failure.Message, failure.Error.Message, _options.RetryDelay(failure.Message.Attempts + 1))),
         ];
-        await lease.CompleteAsync(sent, failed, CancellationToken.None);
+        await lease.CompleteAsync(sent, failed, deadLettered, CancellationToken.None);
 
+        foreach (var deadLetter in deadLettered)
+        {
+            logger.LogError("Outbox message {MessageId} ({MessageType}, aggregate {AggregateId}, sequence {Sequence}) cannot be published and was " +
+                "dead-lettered: {Reason}. The aggregate's later messages go on; requeue it with POST /admin/messages/outbox/requeue after the fix",
+                deadLetter.Message.MessageId, deadLetter.Message.MessageType, deadLetter.Message.AggregateId, deadLetter.Message.Sequence, deadLetter.Reason);
+        }
         foreach (var failure in failed)
         {
             logger.LogWarning("Publishing outbox message {MessageId} ({MessageType}) failed {Attempts} time(s): {Error}. Retrying in {Delay}",
@@ -133,10 +142,11 @@ public sealed class OutboxRelay<TDbContext>(
         return (true, lease.Messages.Count, failed.Count);
     }
 
-    private async Task<(List<long> Sent, (PendingMessage Message, Exception Error)? Failure)> PublishInOrderAsync(
+    private async Task<(List<long> Sent, List<DeadLetter> DeadLettered, (PendingMessage Message, Exception Error)? Failure)> PublishInOrderAsync(
         IEnumerable<PendingMessage> aggregate, CancellationToken cancellationToken)
     {
         var sent = new List<long>();
+        var deadLettered = new List<DeadLetter>();
         foreach (var message in aggregate)
         {
             try
@@ -144,13 +154,18 @@ public sealed class OutboxRelay<TDbContext>(
                 await PublishAsync(message, cancellationToken);
                 sent.Add(message.Sequence);
             }
+            catch (UnpublishableMessageException e)
+            {
+                // Waiting would not help it, and would hold back its aggregate for ever.
+                deadLettered.Add(new DeadLetter(message, e.Message));
+            }
             catch (Exception e)
             {
                 // The aggregate's later messages wait behind this one.
-                return (sent, (message, e));
+                return (sent, deadLettered, (message, e));
             }
         }
-        return (sent, null);
+        return (sent, deadLettered, null);
     }
 
     private async Task PublishAsync(PendingMessage pending, CancellationToken cancellationToken)

@@ -9,6 +9,8 @@ internal sealed record PendingMessage(
 
 internal sealed record FailedPublish(PendingMessage Message, string Error, TimeSpan RetryAfter);
 
+internal sealed record DeadLetter(PendingMessage Message, string Reason);
+
 /// <summary>The relay's SQL on one service database's outbox (and the inbox clean-up).</summary>
 internal sealed class OutboxStore(NpgsqlDataSource dataSource, MessagingTables tables) : IAsyncDisposable
 {
@@ -18,7 +20,7 @@ internal sealed class OutboxStore(NpgsqlDataSource dataSource, MessagingTables t
     private readonly string _readBatch = $"""
         SELECT sequence, message_id, message_type, body, aggregate_id, trace_parent, trace_state, attempts
         FROM {tables.Outbox} AS m
-        WHERE m.sent_at IS NULL
+        WHERE m.sent_at IS NULL AND m.dead_lettered_at IS NULL
           AND NOT EXISTS (
             SELECT 1 FROM {tables.Outbox} AS w
             WHERE w.aggregate_id = m.aggregate_id AND w.sent_at IS NULL AND w.next_attempt_at > now())
@@ -33,6 +35,13 @@ internal sealed class OutboxStore(NpgsqlDataSource dataSource, MessagingTables t
         UPDATE {tables.Outbox} AS m
         SET attempts = m.attempts + 1, last_error = f.error, next_attempt_at = now() + f.retry_after
         FROM unnest($1::bigint[], $2::text[], $3::interval[]) AS f(sequence, error, retry_after)
+        WHERE m.sequence = f.sequence
+        """;
+
+    private readonly string _markDeadLettered = $"""
+        UPDATE {tables.Outbox} AS m
+        SET attempts = m.attempts + 1, last_error = f.reason, next_attempt_at = NULL, dead_lettered_at = now()
+        FROM unnest($1::bigint[], $2::text[]) AS f(sequence, reason)
         WHERE m.sequence = f.sequence
         """;
 
@@ -95,9 +104,10 @@ internal sealed class OutboxStore(NpgsqlDataSource dataSource, MessagingTables t
     }
 
     internal async Task CompleteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction,
-        IReadOnlyCollection<long> sent, IReadOnlyCollection<FailedPublish> failed, CancellationToken cancellationToken)
+        IReadOnlyCollection<long> sent, IReadOnlyCollection<FailedPublish> failed, IReadOnlyCollection<DeadLetter> deadLettered,
+        CancellationToken cancellationToken)
     {
-        if (sent.Count > 0 || failed.Count > 0)
+        if (sent.Count > 0 || failed.Count > 0 || deadLettered.Count > 0)
         {
             await using var batch = new NpgsqlBatch(connection, transaction);
             if (sent.Count > 0)
@@ -119,6 +129,17 @@ internal sealed class OutboxStore(NpgsqlDataSource dataSource, MessagingTables t
                     },
                 });
             }
+            if (deadLettered.Count > 0)
+            {
+                batch.BatchCommands.Add(new NpgsqlBatchCommand(_markDeadLettered)
+                {
+                    Parameters =
+                    {
+                        new NpgsqlParameter { Value = deadLettered.Select(d => d.Message.Sequence).ToArray() },
+                        new NpgsqlParameter { Value = deadLettered.Select(d => d.Reason).ToArray() },
+                    },
+                });
+            }
             await batch.ExecuteNonQueryAsync(cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);
@@ -133,9 +154,10 @@ internal sealed class OutboxLease(OutboxStore store, NpgsqlConnection connection
 {
     public IReadOnlyList<PendingMessage> Messages { get; } = messages;
 
-    /// <summary>Marks the published rows sent, schedules the failed ones for a retry, commits and releases the lease.</summary>
-    public Task CompleteAsync(IReadOnlyCollection<long> sent, IReadOnlyCollection<FailedPublish> failed, CancellationToken cancellationToken) =>
-        store.CompleteAsync(connection, transaction, sent, failed, cancellationToken);
+    /// <summary>Marks the published rows sent, schedules the failed ones for a retry, moves the unpublishable ones aside, commits and releases the lease.</summary>
+    public Task CompleteAsync(IReadOnlyCollection<long> sent, IReadOnlyCollection<FailedPublish> failed, IReadOnlyCollection<DeadLetter> deadLettered,
+        CancellationToken cancellationToken) =>
+        store.CompleteAsync(connection, transaction, sent, failed, deadLettered, cancellationToken);
 
     public async ValueTask DisposeAsync()
     {

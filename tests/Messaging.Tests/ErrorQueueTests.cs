@@ -47,9 +47,14 @@ public sealed class ErrorQueueTests(InfrastructureFixture infrastructure)
         using var replay = await anonymous.PostAsJsonAsync("/admin/messages/replay", new ReplayRequest(null, null), TestContext.Current.CancellationToken);
         using var forbidden = await partner.GetAsync("/admin/messages/errors", TestContext.Current.CancellationToken);
         using var allowed = await service.Http.GetAsync("/admin/messages/errors", TestContext.Current.CancellationToken);
+        using var deadLetters = await anonymous.GetAsync("/admin/messages/outbox/dead-letters", TestContext.Current.CancellationToken);
+        using var requeue = await partner.PostAsJsonAsync("/admin/messages/outbox/requeue", new OutboxRequeueRequest(null), TestContext.Current.CancellationToken);
+        using var deadLettersAllowed = await service.Http.GetAsync("/admin/messages/outbox/dead-letters", TestContext.Current.CancellationToken);
 
         Assert.Equal((System.Net.HttpStatusCode.Unauthorized, System.Net.HttpStatusCode.Unauthorized, System.Net.HttpStatusCode.Forbidden, System.Net.HttpStatusCode.OK),
             (list.StatusCode, replay.StatusCode, forbidden.StatusCode, allowed.StatusCode));
+        Assert.Equal((System.Net.HttpStatusCode.Unauthorized, System.Net.HttpStatusCode.Forbidden, System.Net.HttpStatusCode.OK),
+            (deadLetters.StatusCode, requeue.StatusCode, deadLettersAllowed.StatusCode));
     }
 
     [Fact]

@@ -78,6 +78,10 @@ public sealed class MessagingTestHost : IAsyncDisposable
             ["Messaging:Consumers:RetryMinInterval"] = "00:00:00.050",
             ["Messaging:Consumers:RetryMaxInterval"] = "00:00:00.200",
             ["Messaging:Consumers:RetryIntervalDelta"] = "00:00:00.050",
+            ["Messaging:Consumers:TransientRetryLimit"] = "2",
+            ["Messaging:Consumers:TransientRetryMinInterval"] = "00:00:00.050",
+            ["Messaging:Consumers:TransientRetryMaxInterval"] = "00:00:00.200",
+            ["Messaging:Consumers:TransientRetryIntervalDelta"] = "00:00:00.050",
         });
         builder.AddPostgresDbContext<TestDbContext>("testdb");
         // The schema comes from EnsureCreated (CreateSchemaAsync), not from migrations: the start-up migrator has none to apply.

@@ -708,6 +708,10 @@ namespace CooperationPlatform.Events.Infrastructure.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<DateTimeOffset?>("DeadLetteredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("dead_lettered_at");
+
                     b.Property<string>("LastError")
                         .HasColumnType("text")
                         .HasColumnName("last_error");
@@ -745,6 +749,10 @@ namespace CooperationPlatform.Events.Infrastructure.Migrations
                     b.HasIndex("AggregateId")
                         .HasDatabaseName("ix_outbox_messages_retrying")
                         .HasFilter("sent_at IS NULL AND next_attempt_at IS NOT NULL");
+
+                    b.HasIndex("DeadLetteredAt")
+                        .HasDatabaseName("ix_outbox_messages_dead_lettered")
+                        .HasFilter("dead_lettered_at IS NOT NULL");
 
                     b.HasIndex("MessageId")
                         .IsUnique()
