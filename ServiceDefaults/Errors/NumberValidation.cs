@@ -14,15 +14,11 @@ public static class NumberValidation
     public static bool IsAmount(decimal value) => value is >= 0 and <= MaxAmount;
 
     public static ValidationErrors Amount(this ValidationErrors errors, string field, decimal? value) =>
-        errors.Require(value is null || IsAmount(value.Value), field, $"{field} must be between 0 and {MaxAmount:#,0} (10^15).");
+        errors.Require(value is null || IsAmount(value.Value), field, $"{field} must be between 0 and 10^15 ({MaxAmount}).");
 
     public static ValidationErrors Percentage(this ValidationErrors errors, string field, decimal? value) =>
         errors.Require(value is null or >= 0 and <= 100, field, $"{value} is not a percentage between 0 and 100.");
 
     public static ValidationErrors Year(this ValidationErrors errors, string field, int? value) =>
         errors.Require(value is null or >= MinYear and <= MaxYear, field, $"{field} must be a year between {MinYear} and {MaxYear}.");
-
-    /// <summary>A whole number query value or field between <paramref name="min"/> and <paramref name="max"/>.</summary>
-    public static ValidationErrors Range(this ValidationErrors errors, string field, long? value, long min, long max) =>
-        errors.Require(value is null || (value >= min && value <= max), field, $"{field} must be between {min} and {max}.");
 }
