@@ -36,6 +36,7 @@ public static class Extensions
         app.UseStatusCodePages();
         app.UseCredentialedAuthentication();
         app.UseAuthorization();
+        app.UseRequestTextGuard();
         app.MapHealthEndpoints();
         app.MapOpenApiDocument();
         return app;

@@ -27,8 +27,9 @@ public static partial class ProblemMapping
         DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } pg } =>
             Problem(StatusCodes.Status409Conflict, "Conflict.", $"A record with the same key already exists ({pg.ConstraintName})."),
         ForbiddenException e => Problem(StatusCodes.Status403Forbidden, "Forbidden.", e.Message),
-        BadHttpRequestException { InnerException: JsonException json } => Validation(StatusCodes.Status400BadRequest, "The request body is not valid JSON for this operation.",
-            WithoutTypeNames(json.Message), new Dictionary<string, string[]> { [JsonField(json)] = [WithoutTypeNames(json.Message)] }),
+        BadHttpRequestException { InnerException: JsonException json } => Json(BindingMessages.ForJson(json)),
+        BadHttpRequestException { StatusCode: StatusCodes.Status400BadRequest } e when BindingMessages.ForParameter(e.Message) is { } error =>
+            Validation(StatusCodes.Status400BadRequest, "The request is invalid.", error.Message, new Dictionary<string, string[]> { [error.Field] = [error.Message] }),
         BadHttpRequestException e => Problem(e.StatusCode, TitleFor(e.StatusCode), WithoutTypeNames(e.Message)),
         OperationCanceledException => Problem(499, "Client closed request.", "The request was cancelled."),
         _ => Problem(StatusCodes.Status500InternalServerError, "An unexpected error occurred.",
@@ -56,8 +57,10 @@ public static partial class ProblemMapping
     [GeneratedRegex("\\b(System|Microsoft|CooperationPlatform|OpenIddict|Npgsql|StackExchange|Yarp)(\\.[\\w`+]+)+(\\[[^\\]]*\\])?")]
     private static partial Regex QualifiedTypeName();
 
-    /// <summary>"$.partners[0].roles" becomes "partners[0].roles", the name a client knows the field by.</summary>
-    private static string JsonField(JsonException json) => json.Path is { Length: > 1 } path ? path.TrimStart('$', '.') : "body";
+    /// <summary>"$.partners[0].roles" becomes "partners[0].roles", the name a client knows the field by; the message says what it expects.</summary>
+    private static HttpValidationProblemDetails Json((string Field, string Message) error) =>
+        Validation(StatusCodes.Status400BadRequest, "The request body is not valid JSON for this operation.", error.Message,
+            new Dictionary<string, string[]> { [error.Field] = [error.Message] });
 
     private static ProblemDetails Problem(int status, string title, string detail) =>
         new() { Status = status, Title = title, Detail = detail, Type = TypeFor(status) };

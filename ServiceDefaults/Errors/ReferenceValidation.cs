@@ -34,7 +34,14 @@ public static class ReferenceValidation
         var index = 0;
         foreach (var value in values ?? [])
         {
-            check(errors, $"{field}[{index++}]", value);
+            var item = $"{field}[{index++}]";
+            // A JSON list may hold null where the type says it cannot: refused here, so no check has to expect it.
+            if (value is null)
+            {
+                errors.Add(item, $"{item} is null; leave it out of the list instead.");
+                continue;
+            }
+            check(errors, item, value);
         }
         return errors;
     }

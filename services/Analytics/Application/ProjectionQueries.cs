@@ -3,6 +3,7 @@ using CooperationPlatform.Analytics.Infrastructure;
 using CooperationPlatform.Contracts.Messages.Events;
 using CooperationPlatform.Contracts.Model;
 using CooperationPlatform.Contracts.Reference;
+using CooperationPlatform.ServiceDefaults.Errors;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using NpgsqlTypes;
@@ -54,7 +55,7 @@ public sealed class ProjectionQueries(AnalyticsDbContext db)
     private static string Funding(string projects, string commitments = "true") => $"""
         SELECT x.currency, sum(x.amount)
         FROM {InScope("""unnest(p.commitment_funders) AS funder, unnest(p.commitment_currencies) AS currency, unnest(p.commitment_amounts) AS amount""", projects)}
-        WHERE {commitments} GROUP BY 1 ORDER BY 1
+        WHERE {commitments} AND x.amount BETWEEN 0 AND {NumberValidation.MaxAmount} GROUP BY 1 ORDER BY 1
         """;
 
     public async Task<Overview> OverviewAsync(ViewScope scope, CancellationToken cancellationToken)

@@ -5,7 +5,9 @@ using CooperationPlatform.Contracts.Messages.Directory;
 using CooperationPlatform.Contracts.Messages.Events;
 using CooperationPlatform.Contracts.Messages.Portfolio;
 using CooperationPlatform.Contracts.Model;
+using CooperationPlatform.ServiceDefaults.Errors;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace CooperationPlatform.Analytics.Application;
 
@@ -14,7 +16,7 @@ namespace CooperationPlatform.Analytics.Application;
 /// and the rebuild both come here, so incremental and rebuilt state cannot differ by construction. Does not save: the caller saves
 /// the rows EF Core tracks, and project rows are staged and sent before the commit (<see cref="ProjectRows"/>).
 /// </summary>
-public sealed class Projector(AnalyticsDbContext db)
+public sealed class Projector(AnalyticsDbContext db, ILogger<Projector> logger)
 {
     /// <summary>
     /// Applies any consumed message. <paramref name="replaceSameVersion"/> lets the rebuild overwrite a row of the same version,
@@ -67,6 +69,7 @@ public sealed class Projector(AnalyticsDbContext db)
     {
         var project = new ProjectState { Id = message.AggregateId, Version = message.AggregateVersion };
         Project(project, snapshot);
+        SkipOutOfRangeCommitments(project);
         await ProjectRows.StageAsync(db, project, replaceSameVersion, cancellationToken);
     }
 
@@ -89,6 +92,24 @@ public sealed class Projector(AnalyticsDbContext db)
         state.CommitmentFunders = [.. commitments.Select(c => c.Funder)];
         state.CommitmentCurrencies = [.. commitments.Select(c => c.Currency)];
         state.CommitmentAmounts = [.. commitments.Select(c => c.Amount)];
+    }
+
+    /// <summary>
+    /// A commitment outside 0 to <see cref="NumberValidation.MaxAmount"/> (which the portfolio refuses today, but older messages may
+    /// carry) is left out of the projection with a warning rather than kept: summed, it could overflow what a view can return.
+    /// </summary>
+    private void SkipOutOfRangeCommitments(ProjectState project)
+    {
+        var keep = Enumerable.Range(0, project.CommitmentAmounts.Length).Where(i => NumberValidation.IsAmount(project.CommitmentAmounts[i])).ToArray();
+        if (keep.Length == project.CommitmentAmounts.Length)
+        {
+            return;
+        }
+        logger.LogWarning("Project {ProjectId} version {Version}: {Skipped} commitment(s) outside 0 to {Max} left out of the analytics projection",
+            project.Id, project.Version, project.CommitmentAmounts.Length - keep.Length, NumberValidation.MaxAmount);
+        project.CommitmentFunders = [.. keep.Select(i => project.CommitmentFunders[i])];
+        project.CommitmentCurrencies = [.. keep.Select(i => project.CommitmentCurrencies[i])];
+        project.CommitmentAmounts = [.. keep.Select(i => project.CommitmentAmounts[i])];
     }
 
     private static void Institution(InstitutionState state, InstitutionEvent institution, bool replaceSameVersion)

@@ -116,6 +116,10 @@ public static class ImportApi
         }
         var values = header.Zip(record.Fields).ToDictionary(p => p.First, p => p.Second.Trim());
         var errors = new ValidationErrors();
+        foreach (var (column, value) in values)
+        {
+            errors.PlainText(column, value, multiline: true);
+        }
         string? Text(string column) => values.GetValueOrDefault(column) is { Length: > 0 } value ? value : null;
         IReadOnlyList<string>? Strings(string column) => Text(column)?.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
 

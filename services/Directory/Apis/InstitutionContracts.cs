@@ -41,9 +41,9 @@ public record InstitutionRequest
         errors ??= new ValidationErrors();
         errors.Text("name", Name, InstitutionLimits.Name, required: true)
             .Text("acronym", Acronym, InstitutionLimits.Acronym)
-            .Text("description", Description, InstitutionLimits.Description)
+            .Text("description", Description, InstitutionLimits.Description, multiline: true)
             .Text("city", City, InstitutionLimits.City)
-            .Text("historyNote", HistoryNote, InstitutionLimits.Description)
+            .Text("historyNote", HistoryNote, InstitutionLimits.Description, multiline: true)
             .Require(Type is not null, "type", "The type is required.")
             .Require(Country is null || Countries.IsKnown(Country), "country", $"'{Country}' is not an ISO 3166-1 alpha-3 country code.")
             .Require(Website is null || IsWebAddress(Website), "website", "The website must be an absolute http or https address of at most 500 characters.")

@@ -115,7 +115,7 @@ public record ListingRequest
     {
         errors ??= new ValidationErrors();
         errors.Text("title", Title, InstitutionLimits.Name, required: true)
-            .Text("description", Description, InstitutionLimits.Description)
+            .Text("description", Description, InstitutionLimits.Description, multiline: true)
             .SectorList("sectors", Sectors)
             .SdgList("sdgs", Sdgs)
             .CountryList("targetCountries", TargetCountries)

@@ -167,7 +167,7 @@ public record MembershipRequest
     {
         errors ??= new ValidationErrors();
         errors.Require(Since is null || Until is null || Until >= Since, "until", "A membership cannot end before it begins (until is before since).")
-            .Text("note", Note, InstitutionLimits.Description);
+            .Text("note", Note, InstitutionLimits.Description, multiline: true);
         errors.ThrowIfAny();
         return new MembershipTerms(Role ?? MembershipRole.Member, Status ?? MembershipStatus.Active, Since, Until, Note.TrimmedOrNull());
     }

@@ -87,6 +87,7 @@ public static class EventsApi
     public static async Task<Results<Ok<Page<EventResponse>>, BadRequestProblem>> ListEvents(
         [AsParameters] EventListRequest request, EventsDbContext db, CancellationToken cancellationToken)
     {
+        new ValidationErrors().Year("year", request.Year).ThrowIfAny();
         var page = request.Page;
         var query = db.Events.AsNoTracking();
         if (QueryValues.Enum<EventStatus>(request.Status, "status") is { } status)

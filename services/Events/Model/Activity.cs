@@ -27,7 +27,7 @@ public record ActivityDetails : IValidatable
             .Require(EndsAt > StartsAt, "endsAt", "endsAt must be after startsAt.")
             .Require(EndsAt - StartsAt <= TimeSpan.FromDays(31), "endsAt", "An activity lasts at most 31 days.")
             .Text("place", Place, 300)
-            .Text("description", Description, 4000)
+            .Text("description", Description, 4000, multiline: true)
             .Require(Capacity is null or (>= 1 and <= 1_000_000), "capacity", "capacity must be between 1 and 1000000, or null for no limit.")
             .Require((Kind == ActivityKind.MatchmakingSession) == (Matchmaking is not null), "matchmaking",
                 "A matchmaking session needs matchmaking (slotMinutes, tables); other activities must not have it.");

@@ -29,7 +29,7 @@ public record ExhibitorDetails : IValidatable
             .Require(Kind != ExhibitorKind.City || !string.IsNullOrWhiteSpace(City), "city", "A city exhibitor needs its city.")
             .Country("country", Country)
             .Text("booth", Booth, 50)
-            .Text("description", Description, 4000);
+            .Text("description", Description, 4000, multiline: true);
 }
 
 public sealed class Exhibitor

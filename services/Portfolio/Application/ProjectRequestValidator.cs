@@ -23,7 +23,9 @@ public static partial class ProjectRequestValidator
         var errors = new ValidationErrors();
         var language = request.Language?.Trim() ?? "en";
         errors.Require(LanguageCode().IsMatch(language), "language", $"'{language}' is not an ISO 639-1 language code such as 'en'.");
-        errors.Require(!string.IsNullOrWhiteSpace(request.Title), "title", "A project needs a title.");
+        errors.Require(!string.IsNullOrWhiteSpace(request.Title), "title", "A project needs a title.")
+            .PlainText("title", request.Title)
+            .PlainText("summary", request.Summary, multiline: true);
         errors.Require((request.Title?.Length ?? 0) <= MaxTitleLength, "title", $"The title is longer than {MaxTitleLength} characters.");
         errors.Require((request.Summary?.Length ?? 0) <= MaxTextLength, "summary", $"The summary is longer than {MaxTextLength} characters.");
         if (request.IatiIdentifier is { } iati)
@@ -38,7 +40,9 @@ public static partial class ProjectRequestValidator
             .Require(t is null || !string.Equals(t.Language, language, StringComparison.OrdinalIgnoreCase), $"{field}.language",
                 "A translation must be in another language than the project's own.")
             .Require(t is null || !string.IsNullOrWhiteSpace(t.Title) || !string.IsNullOrWhiteSpace(t.Summary), field, "A translation needs a title or a summary.")
-            .Require(t is null || ((t.Title?.Length ?? 0) <= MaxTitleLength && (t.Summary?.Length ?? 0) <= MaxTextLength), field, "The translation is too long."));
+            .Require(t is null || ((t.Title?.Length ?? 0) <= MaxTitleLength && (t.Summary?.Length ?? 0) <= MaxTextLength), field, "The translation is too long.")
+            .PlainText($"{field}.title", t?.Title)
+            .PlainText($"{field}.summary", t?.Summary, multiline: true));
         Distinct(errors, "translations", translations, t => t?.Language?.ToLowerInvariant(), ".language");
 
         Period(errors, "plannedEnd", request.PlannedStart, request.PlannedEnd, "planned start");
@@ -71,7 +75,9 @@ public static partial class ProjectRequestValidator
 
         if (request.Budget is { } budget)
         {
-            errors.Require(budget.Amount >= 0, "budget.amount", "The budget cannot be negative.").Currency("budget.currency", budget.Currency);
+            errors.Require(budget.Amount >= 0, "budget.amount", "The budget cannot be negative.")
+                .Amount("budget.amount", budget.Amount)
+                .Currency("budget.currency", budget.Currency);
         }
 
         var partners = request.Partners ?? [];
@@ -85,6 +91,7 @@ public static partial class ProjectRequestValidator
         var commitments = request.Commitments ?? [];
         errors.Each("commitments", commitments, (e, field, c) => e
             .Require(c is not null && c.Amount >= 0, $"{field}.amount", "A commitment cannot be negative.")
+            .Amount($"{field}.amount", c?.Amount)
             .Currency($"{field}.currency", c?.Currency)
             .Require(c is not null && funders.Contains(c.InstitutionId), $"{field}.institutionId",
                 "A commitment must come from a partner in the funding role."));
@@ -93,6 +100,7 @@ public static partial class ProjectRequestValidator
         errors.Each("results", results, (e, field, r) => e
             .Require(!string.IsNullOrWhiteSpace(r?.Text), $"{field}.text", "A result needs its text.")
             .Require((r?.Text?.Length ?? 0) <= MaxTextLength, $"{field}.text", $"The text is longer than {MaxTextLength} characters.")
+            .PlainText($"{field}.text", r?.Text, multiline: true)
             .Require(r?.Language is null || LanguageCode().IsMatch(r.Language), $"{field}.language", $"'{r?.Language}' is not an ISO 639-1 language code."));
 
         errors.ThrowIfAny();
@@ -147,11 +155,12 @@ public static partial class ProjectRequestValidator
         var shares = countries.Select((c, i) => (Field: $"countries[{i}].percentage", c?.Percentage))
             .Concat(regions.Select((r, i) => (Field: $"regions[{i}].percentage", r?.Percentage)))
             .ToList();
-        foreach (var (field, percentage) in shares.Where(s => s.Percentage is < 0 or > 100))
+        foreach (var (field, percentage) in shares)
         {
-            errors.Add(field, $"{percentage} is not a percentage between 0 and 100.");
+            errors.Percentage(field, percentage);
         }
-        if (shares.All(s => s.Percentage is null))
+        // Out-of-range shares are already refused, and their sum could overflow.
+        if (shares.All(s => s.Percentage is null) || shares.Any(s => s.Percentage is < 0 or > 100))
         {
             return;
         }

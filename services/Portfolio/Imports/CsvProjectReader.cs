@@ -61,6 +61,13 @@ public static class CsvProjectReader
     private static ImportItem Read(Row row, int index, InstitutionResolver institutions)
     {
         var item = new ImportItem { Index = index, IatiIdentifier = row["iatiIdentifier"] };
+        foreach (var (column, value) in row.All)
+        {
+            if (TextValidation.ForbiddenCharacter(value, multiline: true) is { } c)
+            {
+                item.Error(column, TextValidation.Describe(column, c));
+            }
+        }
         var cells = new Cells(row, item);
         var goals = new List<(int Goal, bool Primary)>();
         if (cells.Parse("primarySdg", s => int.TryParse(s, CultureInfo.InvariantCulture, out var g) ? g : (int?)null, "a goal number") is { } primary)
@@ -197,6 +204,10 @@ public static class CsvProjectReader
 
     private sealed class Row(Dictionary<string, int> columns, IReadOnlyList<string> fields)
     {
+        /// <summary>Every cell under a known column, as read.</summary>
+        public IEnumerable<(string Column, string Value)> All =>
+            columns.Where(c => c.Value < fields.Count).Select(c => (c.Key, fields[c.Value]));
+
         public string? this[string column] =>
             columns.TryGetValue(column, out var i) && i < fields.Count && !string.IsNullOrWhiteSpace(fields[i]) ? fields[i].Trim() : null;
     }
