@@ -23,7 +23,7 @@ public sealed class HardInputTests(AnalyticsFactory analytics) : IClassFixture<A
             Registered(Project(Guid.NewGuid(), year, 9, partners: [new(funder, PartnerRole.Funding)],
                 commitments: [(funder, 1_000_000_000_000_000m, "USD"), (funder, -5m, "USD"), (funder, 250m, "EUR")])));
 
-        var view = await analytics.GetAsync<ReachView>($"/funders/{funder}?fromYear={year}&toYear={year}");
+        var view = await analytics.GetAsync<ReachView>($"{AnalyticsFactory.Root}/funders/{funder}?fromYear={year}&toYear={year}");
 
         Assert.Equal(3, view.Projects);
         Assert.Equal([new Money("EUR", 250m), new Money("USD", 1_000_000_000_000_000m)], view.CommittedFunding);

@@ -24,7 +24,9 @@ public sealed class RedisRateLimiterTests(InfrastructureFixture infrastructure) 
             (i % 2 == 0 ? first : second).HitAsync(partition, 100, TimeSpan.FromMinutes(1)).AsTask()));
 
         var admitted = decisions.Count(d => d.Allowed);
-        Assert.InRange(admitted, 100 - 2 * 2, 100);
+        // Never more than the limit. Fewer by a few: a request that found its instance's allowance empty while a concurrent
+        // reservation was in flight is refused, and what that reservation brings may stay unspent when the burst is over.
+        Assert.InRange(admitted, 100 - 10, 100);
         Assert.All(decisions.Where(d => !d.Allowed), d => Assert.True(d.RetryAfter > TimeSpan.Zero));
     }
 

@@ -13,6 +13,7 @@ using CooperationPlatform.Testing;
 
 namespace CooperationPlatform.Portfolio.Tests.Iati;
 
+[Collection(MemoryMeasuredCollection.Name)]
 public sealed class IatiImportTests(PortfolioFactory factory, InfrastructureFixture infrastructure) : IClassFixture<PortfolioFactory>
 {
     private const string Imports = "/api/portfolio/v1/iati/imports";
