@@ -59,8 +59,9 @@ public sealed class PortalPageTests(PortalFixture portal)
 
         var total = weight.GetProperty("total").GetInt64();
         var parts = string.Join(", ", weight.GetProperty("parts").EnumerateArray().Select(p => p.GetString()));
-        TestContext.Current.SendDiagnosticMessage($"Home page, first load: {total:N0} bytes transferred ({parts})");
-        TestContext.Current.AddAttachment("home-page-weight", $"{total} bytes: {parts}");
+        var report = $"Home page, first load through the gateway: {total:N0} bytes transferred ({parts})";
+        TestContext.Current.TestOutputHelper?.WriteLine(report);
+        await File.WriteAllTextAsync(Path.Combine(BrowserTools.ScreenshotFolder, "home-page-weight.txt"), report + Environment.NewLine, Cancel);
         Assert.True(total is > 0 and < 300 * 1024, $"The home page's first load is {total:N0} bytes ({parts}).");
     }
 
@@ -94,6 +95,8 @@ public sealed class PortalPageTests(PortalFixture portal)
 
         await page.Locator("[data-remove=country]").ClickAsync();
         await page.WaitForURLAsync("**/directory?type=network");
+        // Enhanced navigation changes the address first, then patches the page in.
+        await Expect(count).Not.ToHaveAttributeAsync("data-count", chineseNetworks.ToString(CultureInfo.InvariantCulture));
         var allNetworks = int.Parse((await count.GetAttributeAsync("data-count"))!, CultureInfo.InvariantCulture);
         Assert.True(allNetworks > chineseNetworks, $"{allNetworks} networks in all, {chineseNetworks} in China");
         Assert.Empty(errors);
