@@ -41,6 +41,20 @@ public static class PortalRoute
         return !ReservedSegments.Any(reserved => string.Equals(reserved, first, StringComparison.OrdinalIgnoreCase));
     }
 
+    /// <summary>What a browser gets when the portal itself does not answer (in its four languages: the gateway knows no preference).</summary>
+    public const string UnavailablePage = """
+        <!DOCTYPE html>
+        <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>Temporarily unavailable</title></head>
+        <body><main>
+        <h1>The portal is temporarily unavailable</h1>
+        <p>Please try again in a moment. The platform's API stays available at <a href="/docs">/docs</a>.</p>
+        <p lang="fr">Le portail est momentanément indisponible. Réessayez dans un instant.</p>
+        <p lang="es">El portal no está disponible en este momento. Vuelva a intentarlo en un momento.</p>
+        <p lang="zh">门户网站暂时无法访问，请稍后再试。</p>
+        </main></body></html>
+        """;
+
     /// <summary>Whether this request was routed to the portal.</summary>
     public static bool IsPortalRequest(HttpContext context) =>
         context.GetEndpoint()?.Metadata.GetMetadata<Yarp.ReverseProxy.Model.RouteModel>()?.Config.RouteId == RouteId;
