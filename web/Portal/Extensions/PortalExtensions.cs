@@ -31,6 +31,10 @@ public static class PortalExtensions
                 resilience.Retry.MaxRetryAttempts = 1;
                 resilience.Retry.Delay = TimeSpan.FromMilliseconds(100);
                 resilience.CircuitBreaker.SamplingDuration = total * 2 > TimeSpan.FromSeconds(10) ? total * 2 : TimeSpan.FromSeconds(10);
+                // One circuit guards every call to the gateway: it opens only when the gateway itself cannot be reached. A service
+                // behind it that is down answers a fast 503 (the gateway's own health checks), which must not cut off the others.
+                resilience.CircuitBreaker.ShouldHandle = arguments =>
+                    ValueTask.FromResult(arguments.Outcome.Exception is HttpRequestException or Polly.Timeout.TimeoutRejectedException);
             });
 #pragma warning restore EXTEXP0001
 
