@@ -132,6 +132,8 @@ public sealed class PortalPageTests(PortalFixture portal)
         await Expect(page.Locator("[data-page=institution]")).ToContainTextAsync("17. Partnerships for the Goals");
         await Expect(page.Locator("[data-page=institution]")).ToContainTextAsync("Pérez-Guerrero Trust Fund for South-South Cooperation");
         await Expect(page.Locator("[data-test=track-record] tbody tr")).Not.ToHaveCountAsync(0);
+        await Expect(page.Locator("[data-test=member-counts]")).ToContainTextAsync("12 active members");
+        await Expect(page.Locator("#members-heading + p + dl")).ToContainTextAsync("Secretariat of China South-South Cooperation Network");
         Assert.Empty(errors);
         await ScreenshotAsync(page, "institution-network");
 

@@ -95,3 +95,11 @@ public sealed record Listing(
     IReadOnlyList<string> TargetCountries,
     IReadOnlyList<string> TargetRegions,
     IReadOnlyList<string> CooperationModes);
+
+/// <summary>A network's secretariat, hubs and member counts (<c>GET /networks/{id}</c>).</summary>
+public sealed record NetworkSummary(
+    IReadOnlyList<Membership> Secretariat,
+    IReadOnlyList<Membership> Hubs,
+    long ActiveMembers,
+    long SuspendedMembers,
+    long FormerMembers);

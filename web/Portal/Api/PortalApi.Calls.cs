@@ -14,6 +14,10 @@ public sealed partial class PortalApi
     public Task<ApiResult<Institution>> GetInstitutionAsync(Guid id, CancellationToken cancellationToken) =>
         GetAsync<Institution>($"/api/directory/v1/institutions/{id}", cancellationToken);
 
+    /// <summary>404 unless the institution is a network.</summary>
+    public Task<ApiResult<NetworkSummary>> GetNetworkAsync(Guid networkId, CancellationToken cancellationToken) =>
+        GetAsync<NetworkSummary>($"/api/directory/v1/networks/{networkId}", cancellationToken);
+
     public Task<ApiResult<List<Membership>>> GetMembershipsAsync(Guid institutionId, CancellationToken cancellationToken) =>
         GetAsync<List<Membership>>($"/api/directory/v1/institutions/{institutionId}/memberships", cancellationToken);
 

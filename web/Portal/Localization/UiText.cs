@@ -84,6 +84,11 @@ public sealed class UiText
     public required string Since { get; init; }
     public required string Until { get; init; }
     public required string CurrentMembersLink { get; init; }
+    public required string MembersHeading { get; init; }
+    public required string MemberCountsFormat { get; init; }
+    public required string Secretariat { get; init; }
+    public required string Hubs { get; init; }
+    public required string SectionMembers { get; init; }
     public required string OffersAndNeeds { get; init; }
     public required string Offers { get; init; }
     public required string Needs { get; init; }
