@@ -44,10 +44,14 @@ try
             .WithReference(directory).WithReference(portfolio).WithReference(events)
             .WithRebuildProjectionsCommand(gateway, secrets);
 
+        // The public portal reads the platform only through the gateway's public API; the gateway serves its pages at "/".
+        var web = platform.AddService<Projects.Portal>("web", 5105)
+            .WithReference(gateway);
+
         // The gateway starts beside the services, not after them: it answers 503 for a backend until that one is up.
         var gatewayDb = platform.AddDatabase(postgres, "gatewaydb");
         gateway
-            .WithReference(directory).WithReference(portfolio).WithReference(events).WithReference(analytics)
+            .WithReference(directory).WithReference(portfolio).WithReference(events).WithReference(analytics).WithReference(web)
             .WithReference(gatewayDb).WithReference(cache)
             .WithEnvironment("Gateway__Issuer", tokenIssuer)
             .WithEnvironment("Gateway__SigningKey", secrets.GatewaySigningKey)

@@ -11,16 +11,25 @@ namespace CooperationPlatform.ServiceDefaults;
 
 public static class Extensions
 {
-    /// <summary>What every service and the gateway share: telemetry, health, discovery, resilience and errors.</summary>
+    /// <summary>What every service and the gateway share: <see cref="AddHostDefaults"/>, plus the API's errors, JSON, OpenAPI and tokens.</summary>
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
-        builder.ConfigureOpenTelemetry();
-        builder.AddDefaultHealthChecks();
+        builder.AddHostDefaults();
         builder.AddProblemDetailsMapping();
         builder.AddApiDefaults();
         builder.AddOpenApiDefaults();
         builder.AddPlatformAuthentication();
+        return builder;
+    }
 
+    /// <summary>
+    /// What every host shares, the web portal included: telemetry, health checks, service discovery and resilient HTTP clients.
+    /// The portal serves anonymous HTML pages, so it takes no API conventions (problem details, OpenAPI) and validates no tokens.
+    /// </summary>
+    public static TBuilder AddHostDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
+    {
+        builder.ConfigureOpenTelemetry();
+        builder.AddDefaultHealthChecks();
         builder.Services.AddServiceDiscovery();
         builder.Services.ConfigureHttpClientDefaults(http =>
         {

@@ -85,7 +85,7 @@ public static class PlatformStart
 /// <summary>What container mode needs of podman, asked with its command line.</summary>
 public static class ContainerImages
 {
-    public static readonly string[] Deployables = ["directory-api", "portfolio-api", "events-api", "analytics-api", "gateway"];
+    public static readonly string[] Deployables = ["directory-api", "portfolio-api", "events-api", "analytics-api", "gateway", "web"];
 
     public static bool PodmanAnswers()
     {

@@ -45,6 +45,7 @@ public static class StartedReport
 
         Console.WriteLine();
         Write($"  The platform's API: {api}  (started in {startedIn.TotalSeconds:0.0} s)", ConsoleColor.Green);
+        Write($"  The public portal: {api.TrimEnd('/')}/", ConsoleColor.Green);
         if (@event.Model.Resources.Any(resource => resource.Name == PlatformServiceExtensions.DashboardResourceName) && DashboardLogin(configuration) is { } dashboard)
         {
             Write($"  Dashboard (resources, logs, traces, metrics, commands): {dashboard}");

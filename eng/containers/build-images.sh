@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Builds every image of the platform with podman, without any image registry:
 #   1. cooperation/base:bookworm   Debian 12 (debootstrap, minbase) + the .NET runtime's native dependencies, imported into podman
-#   2. cooperation/<deployable>    the four services and the gateway, from service.Containerfile, published self-contained
+#   2. cooperation/<deployable>    the four services, the gateway and the web portal, from service.Containerfile, published self-contained
 #   3. cooperation/postgres:15, cooperation/redis:7, cooperation/rabbitmq:3.10   from Debian's packages, on the same base
 #
 # Usage: eng/containers/build-images.sh [--only base|apps|servers] [--from-source] [--rebuild-base] [deployable...]
-#   Naming deployables (directory-api, portfolio-api, events-api, analytics-api, gateway) builds only those images.
+#   Naming deployables (directory-api, portfolio-api, events-api, analytics-api, gateway, web) builds only those images.
 #   By default the services are published on this machine (dotnet publish -r linux-x64 --self-contained) and the Containerfile's
 #   build stage is skipped (APP_SOURCE=prebuilt), because no SDK image is available here. --from-source builds inside the
 #   SDK image instead (SDK_IMAGE, default mcr.microsoft.com/dotnet/sdk:10.0), as CI elsewhere would.
@@ -38,6 +38,7 @@ deployables=(
   "events-api:services/Events:Events.Api"
   "analytics-api:services/Analytics:Analytics.Api"
   "gateway:gateway:Gateway"
+  "web:web/Portal:web"
 )
 step() { echo "== $*"; }
 seconds() { echo $(( $(date +%s) - $1 )); }

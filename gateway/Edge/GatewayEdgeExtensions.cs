@@ -79,7 +79,16 @@ public static class GatewayEdgeExtensions
                 headers.XContentTypeOptions = "nosniff";
                 headers["Referrer-Policy"] = "no-referrer";
                 headers["Cross-Origin-Resource-Policy"] = "same-site";
-                if (!context.Request.Path.StartsWithSegments(ApiReferencePath))
+                if (PortalRoute.IsPortalRequest(context))
+                {
+                    // The portal's pages load its styles and scripts: it states its own policy, which is kept.
+                    headers.XFrameOptions = "DENY";
+                    if (!headers.ContainsKey(HeaderNames.ContentSecurityPolicy))
+                    {
+                        headers.ContentSecurityPolicy = PortalContentSecurityPolicy;
+                    }
+                }
+                else if (!context.Request.Path.StartsWithSegments(ApiReferencePath))
                 {
                     headers.XFrameOptions = "DENY";
                     headers.ContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'";
@@ -108,6 +117,9 @@ public static class GatewayEdgeExtensions
     }
 
     public const string ApiReferencePath = "/docs";
+
+    /// <summary>For a portal answer that states no policy of its own (an error of the portal's host, say): its own origin only.</summary>
+    public const string PortalContentSecurityPolicy = "default-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'";
 
     /// <summary>The interactive reference at <c>/docs</c>, over each service's document at <c>/openapi/{service}/v1.json</c>.</summary>
     public static WebApplication MapApiReference(this WebApplication app)

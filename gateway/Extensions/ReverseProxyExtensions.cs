@@ -85,9 +85,40 @@ public static class ReverseProxyExtensions
                 tags: null));
         }
 
+        AddPortalRoute(builder, routes, clusters, timeout);
+
         builder.Services.AddRequestTimeouts();
         builder.Services.AddReverseProxy().LoadFromMemory(routes, clusters).AddServiceDiscoveryDestinationResolver();
         return builder;
+    }
+
+    /// <summary>
+    /// Everything else (<see cref="PortalRoute"/>) goes to the web portal, after every other route. Its pages are cached as the services'
+    /// answers are: only what it marks <c>Cache-Control: public, max-age</c>. Not a health check of the gateway: the API works without
+    /// the portal, so the portal's absence must not take the gateway out of a load balancer.
+    /// </summary>
+    private static void AddPortalRoute(IHostApplicationBuilder builder, List<RouteConfig> routes, List<ClusterConfig> clusters, TimeSpan timeout)
+    {
+        builder.Services.Configure<RouteOptions>(options => options.SetParameterPolicy<PortalPathConstraint>(PortalRoute.ConstraintName));
+        routes.Add(new RouteConfig
+        {
+            RouteId = PortalRoute.RouteId,
+            ClusterId = PortalRoute.ResourceName,
+            Match = new RouteMatch { Path = PortalRoute.Pattern, Methods = ["GET", "HEAD", "POST"] },
+            Order = PortalRoute.Order,
+            Timeout = timeout,
+            OutputCachePolicy = GatewayOutputCache.PolicyName,
+        });
+        clusters.Add(new ClusterConfig
+        {
+            ClusterId = PortalRoute.ResourceName,
+            Destinations = new Dictionary<string, DestinationConfig> { [PortalRoute.ResourceName] = new() { Address = PortalRoute.ServiceAddress } },
+            HealthCheck = new HealthCheckConfig
+            {
+                Active = new ActiveHealthCheckConfig { Enabled = true, Interval = TimeSpan.FromSeconds(2), Timeout = TimeSpan.FromSeconds(10), Policy = "ConsecutiveFailures", Path = "/alive" },
+                Passive = new PassiveHealthCheckConfig { Enabled = true, Policy = "TransportFailureRate", ReactivationPeriod = TimeSpan.FromSeconds(5) },
+            },
+        });
     }
 
     /// <summary>The proxy pipeline: a declared body over the route's limit is refused up front (413), failures become problem details (503), idempotent requests get one retry.</summary>

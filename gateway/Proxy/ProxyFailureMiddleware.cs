@@ -34,6 +34,14 @@ public sealed class ProxyFailureMiddleware(RequestDelegate next, IProblemDetails
         logger.LogWarning(error.Exception, "Proxying {Method} {Path} failed: {Error}", context.Request.Method, context.Request.Path, error.Error);
         context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
         context.Response.Headers.RetryAfter = "2";
+        if (PortalRoute.IsPortalPath(context.Request.Path.Value) && AcceptsHtml(context.Request))
+        {
+            // A person's browser asked for a portal page while the portal is down: a page that says so, not JSON.
+            context.Response.ContentType = "text/html; charset=utf-8";
+            context.Response.Headers.CacheControl = "no-store";
+            await context.Response.WriteAsync(PortalRoute.UnavailablePage, context.RequestAborted);
+            return;
+        }
         await problems.WriteAsync(new ProblemDetailsContext
         {
             HttpContext = context,
@@ -48,6 +56,9 @@ public sealed class ProxyFailureMiddleware(RequestDelegate next, IProblemDetails
             },
         });
     }
+
+    private static bool AcceptsHtml(HttpRequest request) =>
+        request.GetTypedHeaders().Accept.Any(accept => accept.MediaType.Equals("text/html", StringComparison.OrdinalIgnoreCase));
 
     private static BadHttpRequestException? FindRejection(Exception? exception)
     {

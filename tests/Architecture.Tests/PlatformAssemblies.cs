@@ -12,6 +12,7 @@ internal static class PlatformAssemblies
     public const string ServiceDefaults = "CooperationPlatform.ServiceDefaults";
     public const string Messaging = "CooperationPlatform.Messaging";
     public const string Gateway = "Gateway";
+    public const string Portal = "web";
 
     public static readonly IReadOnlyList<string> Services = ["Directory", "Portfolio", "Events", "Analytics"];
 
@@ -30,5 +31,6 @@ internal static class PlatformAssemblies
     public static bool IsOurs(string assemblyName) =>
         assemblyName.StartsWith("CooperationPlatform.", StringComparison.Ordinal)
         || assemblyName == Gateway
+        || assemblyName == Portal
         || Services.Any(service => assemblyName == ServiceAssemblyName(service));
 }

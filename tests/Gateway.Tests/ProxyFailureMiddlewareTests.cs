@@ -54,12 +54,37 @@ public sealed class ProxyFailureMiddlewareTests
         Assert.Equal(StatusCodes.Status503ServiceUnavailable, context.Response.StatusCode);
     }
 
+    [Fact]
+    public async Task A_browser_asking_for_a_portal_page_while_the_portal_is_down_gets_an_html_page_that_says_so()
+    {
+        var (context, _) = await ForwardAsync("GET", [ForwarderError.Request, ForwarderError.Request], "/directory", "text/html,application/xhtml+xml");
+
+        Assert.Equal(StatusCodes.Status503ServiceUnavailable, context.Response.StatusCode);
+        Assert.StartsWith("text/html", context.Response.ContentType);
+        context.Response.Body.Position = 0;
+        Assert.Contains("temporarily unavailable", await new StreamReader(context.Response.Body).ReadToEndAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task An_api_path_gets_problem_details_even_from_a_browser()
+    {
+        var (context, _) = await ForwardAsync("GET", [ForwarderError.Request, ForwarderError.Request], "/api/directory/v1/institutions",
+            "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
+
+        Assert.StartsWith("application/problem+json", context.Response.ContentType);
+    }
+
     /// <summary>Runs the middleware over a "proxy" that fails with the given errors, one per attempt, then succeeds.</summary>
-    private static async Task<(HttpContext Context, int Attempts)> ForwardAsync(string method, ForwarderError[] failures)
+    private static async Task<(HttpContext Context, int Attempts)> ForwardAsync(string method, ForwarderError[] failures, string path = "", string? accept = null)
     {
         var services = new ServiceCollection().AddLogging().AddProblemDetails().BuildServiceProvider();
         var context = new DefaultHttpContext { RequestServices = services };
         context.Request.Method = method;
+        context.Request.Path = path;
+        if (accept is not null)
+        {
+            context.Request.Headers.Accept = accept;
+        }
         context.Response.Body = new MemoryStream();
         var attempts = 0;
         var middleware = new ProxyFailureMiddleware(next =>

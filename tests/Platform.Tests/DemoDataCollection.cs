@@ -1,5 +1,4 @@
 using CooperationPlatform.AppHost.Demo;
-using CooperationPlatform.ServiceDefaults.Security;
 using CooperationPlatform.Testing;
 
 namespace CooperationPlatform.Platform.Tests;
@@ -14,10 +13,6 @@ public sealed class DemoDataCollection
     public const string Name = "Demo data";
 
     /// <summary>Loads the demo data as a partner client of its own (so its rate limit is its own), as the AppHost does.</summary>
-    public static async Task<DemoLoadReport> LoadAsync(PlatformFixture platform)
-    {
-        var client = await platform.Partners.RegisterClientAsync("demo-loader", [.. PlatformScopes.All], TestContext.Current.CancellationToken);
-        return await DemoDataLoader.LoadAsync(platform.Gateway.BaseAddress!, client.ClientId, client.ClientSecret,
-            line => TestContext.Current.SendDiagnosticMessage(line), TestContext.Current.CancellationToken);
-    }
+    public static Task<DemoLoadReport> LoadAsync(PlatformFixture platform) =>
+        platform.LoadDemoDataAsync(line => TestContext.Current.SendDiagnosticMessage(line), TestContext.Current.CancellationToken);
 }

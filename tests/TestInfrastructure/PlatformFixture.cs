@@ -1,4 +1,6 @@
 using CooperationPlatform.AppHost;
+using CooperationPlatform.AppHost.Demo;
+using CooperationPlatform.ServiceDefaults.Security;
 
 namespace CooperationPlatform.Testing;
 
@@ -32,6 +34,16 @@ public sealed class PlatformFixture : IAsyncLifetime
         $"--ConnectionStrings:messaging={await ConnectionStringAsync("messaging")}",
         "--database-prefix", $"s{Guid.NewGuid():N}"[..9] + "_",
     ];
+
+    /// <summary>
+    /// Loads the demo data (the source documents' institutions, networks, projects and events) through the gateway, as the AppHost
+    /// does, as a partner client of its own (so its rate limit is its own). Idempotent: a second load creates nothing.
+    /// </summary>
+    public async Task<DemoLoadReport> LoadDemoDataAsync(Action<string>? log = null, CancellationToken cancellationToken = default)
+    {
+        var client = await Partners.RegisterClientAsync("demo-loader", [.. PlatformScopes.All], cancellationToken);
+        return await DemoDataLoader.LoadAsync(Gateway.BaseAddress!, client.ClientId, client.ClientSecret, log ?? (_ => { }), cancellationToken);
+    }
 
     public async ValueTask DisposeAsync()
     {
