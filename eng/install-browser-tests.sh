@@ -13,6 +13,7 @@ cache="artifacts/test-tools/axe-core-$axe_version"
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 dpkg -s fonts-wqy-zenhei >/dev/null 2>&1 || missing+=(fonts-wqy-zenhei)
+command -v npm >/dev/null || missing+=(npm)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ]; then
     echo "Missing Debian packages for the browser tests: ${missing[*]} (apt-get install ${missing[*]})" >&2

@@ -104,7 +104,10 @@ public static class ReverseProxyExtensions
         {
             RouteId = PortalRoute.RouteId,
             ClusterId = PortalRoute.ResourceName,
-            Match = new RouteMatch { Path = PortalRoute.Pattern, Methods = ["GET", "HEAD", "POST"] },
+            // Reads only: a catch-all that took POST would stand in the way of the gateway's own 415 for a POST without a
+            // content type (routing drops the 415 while any candidate accepts the request, before the path constraint runs).
+            // The portal's forms, when they come, get routes of their own.
+            Match = new RouteMatch { Path = PortalRoute.Pattern, Methods = ["GET", "HEAD"] },
             Order = PortalRoute.Order,
             Timeout = timeout,
             OutputCachePolicy = GatewayOutputCache.PolicyName,

@@ -209,7 +209,7 @@ public sealed class GatewayHardeningTests(PlatformFixture platform)
     {
         { $"GET /api/directory/v1/info?q={new string('a', 10 * 1024)} HTTP/1.1\r\nHost: gateway\r\nConnection: close\r\n\r\n", 414, "rfc9110#section-15.5.15" },
         { $"GET /api/directory/v1/info HTTP/1.1\r\nHost: gateway\r\nX-Padding: {new string('x', 40 * 1024)}\r\nConnection: close\r\n\r\n", 431, "rfc6585#section-5" },
-        { "GET /no-such-path HTTP/1.1\r\nHost: gateway\r\nConnection: close\r\n\r\n", 404, "rfc9110#section-15.5.5" },
+        { "GET /api/no-such-service/v1/things HTTP/1.1\r\nHost: gateway\r\nConnection: close\r\n\r\n", 404, "rfc9110#section-15.5.5" },
         { "DELETE /docs HTTP/1.1\r\nHost: gateway\r\nConnection: close\r\n\r\n", 405, "rfc9110#section-15.5.6" },
         { "POST /api/directory/v1/institutions HTTP/1.1\r\nHost: gateway\r\nContent-Type: application/json\r\nContent-Length: 2000000\r\nConnection: close\r\n\r\n", 413, "rfc9110#section-15.5.14" },
     };
