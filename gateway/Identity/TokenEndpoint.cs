@@ -74,7 +74,9 @@ public static class TokenEndpoint
             return;
         }
         var nextSecond = DateTimeOffset.FromUnixTimeSeconds(revokedAt.ToUnixTimeSeconds() + 1);
-        if (nextSecond - clock.GetUtcNow() is { Ticks: > 0 } wait)
+        // A loop, not one delay: a timer may wake a millisecond before the wall clock has passed the second, and a token issued
+        // then would carry the revocation's second and be refused.
+        while (nextSecond - clock.GetUtcNow() is { Ticks: > 0 } wait)
         {
             await Task.Delay(wait, clock, cancellationToken);
         }
